@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: runs every benchmark against the real engine, prints one table, writes JSON to
+ * bench/results/ and rewrites the figures table in docs/PERFORMANCE.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { engineOverhead } from './cases/engine-overhead';
+import { passes, root, startEngine, type BenchRow } from './support';
+
+const PORT = Number(process.env.BENCH_ENGINE_PORT ?? 4310);
+
+function table(rows: readonly BenchRow[]): string {
+  const lines = [
+    '| benchmark | measured | budget | result | detail |',
+    '|---|---|---|---|---|',
+    ...rows.map((row) => {
+      const budget = row.budget?.max !== undefined ? `≤ ${row.budget.max}` : row.budget?.min !== undefined ? `≥ ${row.budget.min}` : '—';
+      const ok = passes(row);
+      return `| ${row.name} | ${row.measured} ${row.unit} | ${budget} | ${ok === undefined ? 'report' : ok ? 'pass' : 'miss'} | ${row.detail ?? ''} |`;
+    }),
+  ];
+  return lines.join('\n');
+}
+
+async function main() {
+  const engine = await startEngine(PORT);
+  const rows: BenchRow[] = [];
+  try {
+    rows.push(...(await engineOverhead(engine.url)));
+  } finally {
+    await engine.stop();
+  }
+  const when = new Date().toISOString();
+  const summary = table(rows);
+  console.log(`\n${summary}\n`);
+
+  const results = path.join(root, 'bench', 'results');
+  mkdirSync(results, { recursive: true });
+  const json = JSON.stringify({ when, machine: { cpus: os.cpus().length, node: process.version }, rows }, null, 2);
+  writeFileSync(path.join(results, `${when.replace(/[:.]/g, '-')}.json`), json);
+  writeFileSync(path.join(results, 'latest.json'), json);
+
+  const doc = path.join(root, 'docs', 'PERFORMANCE.md');
+  const text = readFileSync(doc, 'utf8');
+  const block = `<!-- bench:start -->\nLatest run: ${when} (${os.cpus().length} cores, Node ${process.version}).\n\n${summary}\n<!-- bench:end -->`;
+  writeFileSync(doc, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block));
+  console.log(`wrote bench/results/latest.json and docs/PERFORMANCE.md`);
+  if (rows.some((row) => passes(row) === false)) process.exitCode = 1;
+}
+
+await main();
