@@ -1,0 +1,158 @@
+/**
+ * The workflow overview page, composed from the features: the API corner, the workflow and
+ * version pickers with the node chain, the "+" to try an input, and the results pane. The
+ * features never import each other; what one produces reaches another through this file.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { LensConfig } from '@contract/lens-config';
+import type { WorkflowNode } from '@contract/clarifai';
+import type { UserApp } from '@/lib/user-app';
+import { shortId } from '@/lib/format';
+import { ApiErrorNotice } from '@/components/api-error-notice';
+import { Card, CardBody } from '@/components/ui/card';
+import { Empty } from '@/components/ui/empty';
+import { Skeleton } from '@/components/ui/skeleton';
+import { AppLayout } from '@/app/layout';
+import { lensConfigQueryOptions } from '@/features/api-settings/api/lens-config';
+import { ApiSettings } from '@/features/api-settings/components/api-settings';
+import {
+  workflowQueryOptions,
+  workflowsQueryOptions,
+  workflowVersionsQueryOptions,
+} from '@/features/workflow-picker/api/workflows';
+import { WorkflowSelect } from '@/features/workflow-picker/components/workflow-select';
+import { VersionSelect } from '@/features/workflow-picker/components/version-select';
+import { NodeChain } from '@/features/workflow-picker/components/node-chain';
+import { TryInput, type Prediction } from '@/features/try-input/components/try-input';
+import { ResultsPane } from '@/features/results/components/results-pane';
+
+export function OverviewPage() {
+  const config = useQuery(lensConfigQueryOptions());
+  if (config.data) return <Overview config={config.data} />;
+  return (
+    <AppLayout>
+      {config.error ? (
+        <ApiErrorNotice title="Could not reach the Workflow Lens server" error={config.error} onRetry={() => void config.refetch()} />
+      ) : (
+        <Skeleton className="h-40 w-full" />
+      )}
+    </AppLayout>
+  );
+}
+
+function Overview({ config }: { config: LensConfig }) {
+  const [chosenUserApp, setChosenUserApp] = useState<UserApp | null>(null);
+  const userApp = chosenUserApp ?? { userId: config.userId, appId: config.appId };
+  const [chosenWorkflow, setChosenWorkflow] = useState<string | undefined>();
+  const workflows = useQuery(workflowsQueryOptions(userApp));
+  // The first workflow until a person picks one (or when the picked one left the list).
+  const workflowId =
+    chosenWorkflow && workflows.data?.some((workflow) => workflow.id === chosenWorkflow)
+      ? chosenWorkflow
+      : workflows.data?.[0]?.id;
+
+  return (
+    <AppLayout headerRight={<ApiSettings config={config} userApp={userApp} onUserAppChange={setChosenUserApp} />}>
+      {workflowId ? (
+        <WorkflowWorkspace
+          // A new workflow (or app) starts clean: its own version choice and no stale results.
+          key={`${userApp.userId}/${userApp.appId}/${workflowId}`}
+          userApp={userApp}
+          workflowId={workflowId}
+          workflowPicker={<WorkflowSelect userApp={userApp} value={workflowId} onChange={setChosenWorkflow} />}
+        />
+      ) : (
+        <Card>
+          <CardBody className="flex flex-col gap-4">
+            <WorkflowSelect userApp={userApp} value={undefined} onChange={setChosenWorkflow} />
+            {workflows.data ? <Empty title="Pick a workflow" /> : null}
+          </CardBody>
+        </Card>
+      )}
+    </AppLayout>
+  );
+}
+
+interface Run {
+  prediction: Prediction;
+  /** The nodes of the version that ran, captured then: the picker may move on afterwards. */
+  nodes: readonly WorkflowNode[] | undefined;
+}
+
+function WorkflowWorkspace({
+  userApp,
+  workflowId,
+  workflowPicker,
+}: {
+  userApp: UserApp;
+  workflowId: string;
+  workflowPicker: ReactNode;
+}) {
+  const [chosenVersion, setChosenVersion] = useState<string | undefined>();
+  const [run, setRun] = useState<Run | null>(null);
+  const workflow = useQuery(workflowQueryOptions(userApp, workflowId));
+  const versions = useQuery(workflowVersionsQueryOptions(userApp, workflowId));
+  const version =
+    versions.data?.find((candidate) => candidate.id === chosenVersion) ?? versions.data?.[0];
+  const nodes = version?.nodes ?? workflow.data?.version?.nodes ?? workflow.data?.nodes;
+  const runUrl = run?.prediction.media.url;
+
+  // The results own the object URL of a local file; free it when they are replaced or leave.
+  useEffect(() => {
+    return () => {
+      if (runUrl?.startsWith('blob:')) URL.revokeObjectURL(runUrl);
+    };
+  }, [runUrl]);
+
+  const target = { userApp, workflowId, versionId: version?.id };
+
+  return (
+    <>
+      <Card>
+        <CardBody className="flex flex-col gap-4">
+          <div className="flex flex-wrap items-end gap-4">
+            {workflowPicker}
+            <VersionSelect userApp={userApp} workflowId={workflowId} value={version?.id} onChange={setChosenVersion} />
+          </div>
+          {workflow.data?.description ? <p className="text-sm text-slate-600">{workflow.data.description}</p> : null}
+          {nodes ? (
+            <NodeChain nodes={nodes} userApp={userApp} />
+          ) : workflow.error ? (
+            <ApiErrorNotice title="Could not load this workflow" error={workflow.error} onRetry={() => void workflow.refetch()} />
+          ) : (
+            <Skeleton className="h-16 w-full" />
+          )}
+        </CardBody>
+      </Card>
+
+      <section aria-labelledby="results-heading" className="flex flex-col gap-4">
+        <div className="flex items-center gap-4">
+          <TryInput target={target} onPredicted={(prediction) => setRun({ prediction, nodes })} />
+          <div>
+            <h2 id="results-heading" className="text-base font-semibold text-slate-900">
+              Results
+            </h2>
+            <p className="text-xs text-slate-500">
+              {run
+                ? `${workflowId}${run.prediction.target.versionId ? ` · version ${shortId(run.prediction.target.versionId)}` : ' · latest version'}`
+                : 'Try your own image or video'}
+            </p>
+          </div>
+        </div>
+        {run ? (
+          <ResultsPane
+            response={run.prediction.response}
+            nodes={run.nodes}
+            media={run.prediction.media}
+            userApp={userApp}
+          />
+        ) : (
+          <Empty title="Run the workflow on your own image: press +">
+            Drop, paste or pick an image or video, or give its URL; each model’s answer appears here.
+          </Empty>
+        )}
+      </section>
+    </>
+  );
+}

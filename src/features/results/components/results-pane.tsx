@@ -1,0 +1,97 @@
+/**
+ * The results of one prediction: for each input, its preview and status, then one section per
+ * node output in workflow order. Takes a workflow answer or a model answer alike.
+ */
+import type { WorkflowNode } from '@contract/clarifai';
+import { StatusCode } from '@contract/clarifai';
+import type { InputMedia } from '@/lib/media';
+import type { PredictResponse } from '@/lib/predict-response';
+import type { UserApp } from '@/lib/user-app';
+import { Card, CardBody } from '@/components/ui/card';
+import { Empty } from '@/components/ui/empty';
+import { normalisePredictResponse, type InputResult } from '@/features/results/lib/normalise';
+import { pairOutputsWithNodes } from '@/features/results/lib/pair-outputs';
+import { inputMedia } from '@/features/results/lib/media-source';
+import { InputPreview } from '@/features/results/components/input-preview';
+import { OutputSection } from '@/features/results/components/output-section';
+import { StatusFailure } from '@/features/results/components/status-badge';
+
+export function ResultsPane({
+  response,
+  nodes,
+  media,
+  userApp,
+}: {
+  response: PredictResponse;
+  /** The nodes of the version that ran, to name each output; the response's own win if it has them. */
+  nodes?: readonly WorkflowNode[];
+  /** The person's own input (object URL or URL), shown for the first input. */
+  media?: InputMedia;
+  userApp?: UserApp;
+}) {
+  const normalised = normalisePredictResponse(response);
+  const workflowNodes = normalised.nodes ?? nodes;
+  if (normalised.inputs.length === 0) {
+    return <Empty title="The API returned no results for this input." />;
+  }
+  return (
+    <div className="flex flex-col gap-6">
+      {normalised.status.code === StatusCode.MIXED_STATUS ? (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          Some outputs failed: each node below shows its own status.
+        </p>
+      ) : null}
+      {normalised.inputs.map((result) => (
+        <InputResults
+          key={result.key}
+          result={result}
+          many={normalised.inputs.length > 1}
+          nodes={workflowNodes}
+          media={inputMedia(result.input, result.index === 0 ? media : undefined)}
+          userApp={userApp}
+        />
+      ))}
+    </div>
+  );
+}
+
+function InputResults({
+  result,
+  many,
+  nodes,
+  media,
+  userApp,
+}: {
+  result: InputResult;
+  many: boolean;
+  nodes: readonly WorkflowNode[] | undefined;
+  media: InputMedia | undefined;
+  userApp: UserApp | undefined;
+}) {
+  const pairs = pairOutputsWithNodes(result.outputs, nodes);
+  const inputFailed =
+    result.status !== undefined &&
+    result.status.code !== StatusCode.SUCCESS &&
+    result.status.code !== StatusCode.MIXED_STATUS;
+  return (
+    <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
+      <div className="flex flex-col gap-3 lg:sticky lg:top-4 lg:self-start">
+        <Card>
+          <CardBody className="flex flex-col gap-2">
+            <h3 className="text-sm font-semibold text-slate-700">{many ? `Input ${result.index + 1}` : 'Input'}</h3>
+            <InputPreview media={media} input={result.input} />
+            {result.input?.id ? <p className="truncate font-mono text-[11px] text-slate-400">{result.input.id}</p> : null}
+          </CardBody>
+        </Card>
+        {inputFailed && result.status ? <StatusFailure status={result.status} what="This input" /> : null}
+      </div>
+      <div className="flex min-w-0 flex-col gap-4">
+        {pairs.length === 0 ? (
+          <Empty title={inputFailed ? 'No outputs: the input failed.' : 'No outputs for this input.'} />
+        ) : (
+          pairs.map((pair) => <OutputSection key={pair.output.id ?? pair.index} pair={pair} media={media} userApp={userApp} />)
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import type { UserApp } from '@/lib/user-app';
+import { ApiErrorNotice } from '@/components/api-error-notice';
+import { Skeleton } from '@/components/ui/skeleton';
+import { workflowsQueryOptions } from '@/features/workflow-picker/api/workflows';
+import { SelectField } from '@/features/workflow-picker/components/field';
+
+export function WorkflowSelect({
+  userApp,
+  value,
+  onChange,
+}: {
+  userApp: UserApp;
+  value: string | undefined;
+  onChange: (workflowId: string) => void;
+}) {
+  const workflows = useQuery(workflowsQueryOptions(userApp));
+
+  if (workflows.data) {
+    if (workflows.data.length === 0) {
+      return (
+        <p className="text-sm text-slate-500">
+          No workflows in {userApp.userId}/{userApp.appId}: add one, or change the app in API settings.
+        </p>
+      );
+    }
+    return (
+      <SelectField label="Workflow" value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        {workflows.data.map((workflow) => (
+          <option key={workflow.id} value={workflow.id}>
+            {workflow.id}
+          </option>
+        ))}
+      </SelectField>
+    );
+  }
+  if (workflows.error) {
+    return <ApiErrorNotice title="Could not list the workflows" error={workflows.error} onRetry={() => void workflows.refetch()} />;
+  }
+  return <Skeleton className="h-14 w-56" />;
+}

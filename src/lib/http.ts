@@ -1,0 +1,225 @@
+/**
+ * The one HTTP client of the app. Every call goes to a relative `/v2/...` URL (the proxy adds the
+ * token), every answer is parsed with a contract schema here, and every failure becomes an
+ * `ApiError` whose `kind` says whose fault it is: the network (`unreachable`), Clarifai
+ * (`status`), or a body this app cannot read (`malformed`). No UI side effects.
+ */
+import type { z } from 'zod';
+import { BaseResponse, StatusCode, describeStatus, type Status } from '@contract/clarifai';
+
+export type ApiErrorKind = 'unreachable' | 'status' | 'malformed';
+
+export const UNREACHABLE_MESSAGE = 'The API is not reachable: is `npm start` running?';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  /** The Clarifai status of the answer, when the answer had one. */
+  readonly status: Status | undefined;
+  /** The HTTP status, or 0 when no answer arrived at all. */
+  readonly httpStatus: number;
+  /** What went wrong in more words, for the "details" line under the message. */
+  readonly details: string | undefined;
+
+  constructor(init: {
+    kind: ApiErrorKind;
+    message: string;
+    status?: Status;
+    httpStatus: number;
+    details?: string;
+    cause?: unknown;
+  }) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status;
+    this.httpStatus = init.httpStatus;
+    this.details = init.details;
+  }
+}
+
+export interface RequestOptions<T> {
+  schema: z.ZodType<T>;
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** A raw answer, whichever transport (fetch or XHR) carried it. */
+interface RawAnswer {
+  httpStatus: number;
+  contentType: string;
+  text: string;
+}
+
+const PROXY_FAILURE = new Set([502, 503, 504]);
+
+/** A Clarifai status that means the call as a whole worked (mixed results are read per item). */
+function isOkStatus(code: number): boolean {
+  return code === StatusCode.SUCCESS || code === StatusCode.MIXED_STATUS;
+}
+
+function unreachable(httpStatus: number, details: string, cause?: unknown): ApiError {
+  return new ApiError({ kind: 'unreachable', message: UNREACHABLE_MESSAGE, httpStatus, details, cause });
+}
+
+function summariseIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Turns an answer into parsed data or an `ApiError`. Shared by both transports so they agree. */
+export function interpretAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): T {
+  const { httpStatus, contentType, text } = answer;
+  const trimmed = text.trimStart();
+  // Without the proxy, Vite's SPA fallback answers /v2 paths with index.html.
+  if (contentType.includes('text/html') || trimmed.startsWith('<')) {
+    throw unreachable(httpStatus, 'Got a web page instead of JSON: nothing forwards /v2 to the API.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    if (httpStatus === 0 || httpStatus >= 500) {
+      throw unreachable(httpStatus, `The proxy answered HTTP ${httpStatus} without a Clarifai status.`, cause);
+    }
+    throw new ApiError({
+      kind: 'malformed',
+      message: 'The API answered something that is not JSON.',
+      httpStatus,
+      details: text.slice(0, 200) || '(empty body)',
+      cause,
+    });
+  }
+
+  const base = BaseResponse.safeParse(json);
+  if (base.success) {
+    const status = base.data.status;
+    if (!isOkStatus(status.code) || httpStatus >= 400) {
+      const description = status.description || describeStatus(status.code);
+      throw new ApiError({
+        kind: 'status',
+        message: `${description} (code ${status.code})`,
+        status,
+        httpStatus,
+        details: status.details,
+      });
+    }
+  } else if (httpStatus >= 500 || httpStatus === 0) {
+    throw unreachable(httpStatus, `The proxy answered HTTP ${httpStatus} without a Clarifai status.`);
+  } else if (httpStatus >= 400) {
+    throw new ApiError({
+      kind: 'malformed',
+      message: `The API answered HTTP ${httpStatus} without a Clarifai status.`,
+      httpStatus,
+      details: text.slice(0, 200),
+    });
+  }
+
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({
+      kind: 'malformed',
+      message: 'The API answered in a shape this viewer does not understand.',
+      httpStatus,
+      details: summariseIssues(parsed.error),
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** `GET`/`POST`/... a `/v2` path (or the proxy's own `/__lens` path) and parse the answer. */
+export async function apiRequest<T>(path: string, options: RequestOptions<T>): Promise<T> {
+  const { schema, method = 'GET', body, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      signal,
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    if (isAbort(cause)) throw cause;
+    throw unreachable(0, 'The request did not reach the server.', cause);
+  }
+  if (PROXY_FAILURE.has(response.status) && !(response.headers.get('content-type') ?? '').includes('json')) {
+    throw unreachable(response.status, `The proxy answered HTTP ${response.status}: the API behind it is down.`);
+  }
+  const text = await response.text();
+  return interpretAnswer(
+    { httpStatus: response.status, contentType: response.headers.get('content-type') ?? '', text },
+    schema,
+  );
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface UploadOptions<T> extends RequestOptions<T> {
+  /** Called as the request body goes out; fetch cannot report this, hence XHR here. */
+  onUploadProgress?: (progress: UploadProgress) => void;
+}
+
+/**
+ * Same contract as `apiRequest`, over XMLHttpRequest so a large upload (base64 video) can show
+ * how much of the body has been sent.
+ */
+export function uploadRequest<T>(path: string, options: UploadOptions<T>): Promise<T> {
+  const { schema, method = 'POST', body, signal, onUploadProgress } = options;
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('The request was aborted.', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/json');
+    const onAbort = () => xhr.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal?.removeEventListener('abort', onAbort);
+
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUploadProgress?.({ loaded: event.loaded, total: event.total });
+    };
+    // Some browsers send no progress event for a small body: the end of the upload still counts.
+    xhr.upload.onload = (event) => {
+      const total = event.lengthComputable && event.total > 0 ? event.total : 1;
+      onUploadProgress?.({ loaded: total, total });
+    };
+    xhr.onerror = () => {
+      done();
+      reject(unreachable(0, 'The request did not reach the server.'));
+    };
+    xhr.onabort = () => {
+      done();
+      reject(new DOMException('The request was aborted.', 'AbortError'));
+    };
+    xhr.onload = () => {
+      done();
+      const contentType = xhr.getResponseHeader('content-type') ?? '';
+      if (PROXY_FAILURE.has(xhr.status) && !contentType.includes('json')) {
+        reject(unreachable(xhr.status, `The proxy answered HTTP ${xhr.status}: the API behind it is down.`));
+        return;
+      }
+      try {
+        resolve(interpretAnswer({ httpStatus: xhr.status, contentType, text: xhr.responseText }, schema));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.send(body === undefined ? null : JSON.stringify(body));
+  });
+}
