@@ -8,7 +8,8 @@ import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { newId } from '../ids';
 import { writeFileAtomic } from './atomic-write';
-import { FileNode, ID_PATTERN, WorkflowFile } from './format';
+import type { FileNode} from './format';
+import { ID_PATTERN, WorkflowFile } from './format';
 import { validateGraph } from './graph';
 
 export interface StoredVersion {
