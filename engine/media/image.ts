@@ -1,0 +1,51 @@
+import sharp from 'sharp';
+import type { Metadata } from 'sharp';
+import { StatusCode } from '../../contract/clarifai';
+import { formatBytes } from './base64';
+import { IMAGE_FORMATS, type MediaLimits } from './limits';
+import { MediaError } from './media-error';
+import type { DecodedImage } from './types';
+
+/**
+ * Reads the image header (cheap: no pixel decode) to refuse what no model could use before any
+ * runner sees it. A file whose header is fine but whose body is truncated is caught by the runner.
+ */
+export async function probeImage(
+  bytes: Buffer,
+  limits: Pick<MediaLimits, 'imageBytes' | 'imagePixels'>,
+): Promise<DecodedImage> {
+  if (bytes.length > limits.imageBytes) {
+    throw new MediaError(
+      StatusCode.INPUT_OVER_LIMIT,
+      `image is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(limits.imageBytes)}`,
+    );
+  }
+  let metadata: Metadata;
+  try {
+    // The pixel limit is checked below with a clearer message than sharp's.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw new MediaError(
+      StatusCode.INPUT_DECODE_FAILED,
+      'image could not be decoded: not a JPEG, PNG, WEBP, GIF or TIFF file',
+      { cause: error },
+    );
+  }
+  const { format, width, height } = metadata;
+  if (!IMAGE_FORMATS.has(format) || !width || !height) {
+    throw new MediaError(
+      StatusCode.INPUT_DECODE_FAILED,
+      `image format ${format} is not supported: use JPEG, PNG, WEBP, GIF or TIFF`,
+    );
+  }
+  if (width * height > limits.imagePixels) {
+    throw new MediaError(
+      StatusCode.INPUT_OVER_LIMIT,
+      `image is ${width}x${height} (${((width * height) / 1e6).toFixed(1)} megapixels), over the limit of ${limits.imagePixels / 1e6} megapixels`,
+    );
+  }
+  const orientation = metadata.orientation ?? 1;
+  // Orientations 5..8 rotate by 90 degrees, so the displayed image has width and height swapped.
+  const swapped = orientation >= 5;
+  return { bytes, format, width: swapped ? height : width, height: swapped ? width : height, orientation };
+}

@@ -1,0 +1,35 @@
+import type { Data, Status } from '../../contract/clarifai';
+
+/** An image that sharp could read: the original bytes plus what its header says. */
+export interface DecodedImage {
+  readonly bytes: Buffer;
+  /** sharp's name for the format: jpeg, png, webp, gif, tiff. */
+  readonly format: string;
+  /** Size as displayed, i.e. after EXIF orientation, which is what bounding boxes refer to. */
+  readonly width: number;
+  readonly height: number;
+  /** EXIF orientation 1..8 (1 = as stored). */
+  readonly orientation: number;
+}
+
+/**
+ * Audio and video are not read up front: a video by URL may be 300 MB and is meant to be streamed
+ * through ffmpeg by the runner that needs it.
+ */
+export type MediaSource =
+  { readonly kind: 'bytes'; readonly bytes: Buffer } | { readonly kind: 'url'; readonly url: URL };
+
+/** A workflow input ready for runners. */
+export interface PreparedInput {
+  readonly id: string;
+  /** The input as the client sent it. */
+  readonly data: Data;
+  readonly image?: DecodedImage;
+  readonly text?: string;
+  readonly video?: MediaSource;
+  readonly audio?: MediaSource;
+}
+
+export type InputPreparation =
+  | { readonly ok: true; readonly input: PreparedInput; readonly echo: Data }
+  | { readonly ok: false; readonly id: string; readonly echo: Data; readonly status: Status };
