@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { OverviewPage } from '@/app/overview-page';
+import { clarifaiJson, mockApi, OK, type ApiCall } from '@/test/mock-api';
+import { renderWithClient } from '@/test/render';
+
+const config = { mode: 'local', apiTarget: 'http://127.0.0.1:4010', authenticated: false, userId: 'local', appId: 'main' };
+const base = '/v2/users/local/apps/main';
+
+const ocrNode = { id: 'ocr', model: { id: 'ocr-eng', model_type_id: 'optical-character-recognizer' } };
+const spaNode = { id: 'translate-spa', model: { id: 'en-es', model_type_id: 'text-to-text' }, node_inputs: [{ node_id: 'ocr' }] };
+const catNode = { id: 'translate-cat', model: { id: 'en-ca', model_type_id: 'text-to-text' }, node_inputs: [{ node_id: 'ocr' }] };
+
+function engine(call: ApiCall): Response {
+  switch (`${call.method} ${call.path}`) {
+    case 'GET /__lens/config':
+      return Response.json(config);
+    case `GET ${base}/workflows`:
+      return clarifaiJson({ status: OK, workflows: [{ id: 'general' }, { id: 'ocr-translate' }] });
+    case `GET ${base}/workflows/general`:
+      return clarifaiJson({ status: OK, workflow: { id: 'general', nodes: [{ id: 'classify', model: { id: 'general-image-recognition', model_type_id: 'visual-classifier' } }] } });
+    case `GET ${base}/workflows/general/versions`:
+      return clarifaiJson({ status: OK, workflow_versions: [{ id: 'g1', created_at: '2025-01-01T00:00:00Z' }] });
+    case `GET ${base}/workflows/ocr-translate`:
+      return clarifaiJson({ status: OK, workflow: { id: 'ocr-translate', description: 'Reads signs', nodes: [ocrNode, spaNode, catNode] } });
+    case `GET ${base}/workflows/ocr-translate/versions`:
+      return clarifaiJson({
+        status: OK,
+        workflow_versions: [
+          { id: 'newer0000001', created_at: '2025-02-01T00:00:00Z', nodes: [ocrNode, spaNode, catNode] },
+          { id: 'older0000001', created_at: '2025-01-01T00:00:00Z', nodes: [ocrNode, spaNode] },
+        ],
+      });
+    case `POST ${base}/workflows/ocr-translate/versions/older0000001/results`:
+      return clarifaiJson({
+        status: OK,
+        results: [
+          {
+            status: OK,
+            input: { id: 'in', data: { image: { url: 'https://example.com/sign.png' } } },
+            outputs: [
+              { status: OK, model: { id: 'ocr-eng' }, data: { regions: [{ region_info: { bounding_box: { top_row: 0.1, left_col: 0.1, bottom_row: 0.2, right_col: 0.5 } }, data: { text: { raw: 'THE HOUSE IS RED' } } }] } },
+              { status: OK, model: { id: 'en-es' }, data: { text: { raw: 'LA CASA ES ROJA' } } },
+            ],
+          },
+        ],
+      });
+    default:
+      return clarifaiJson({ status: { code: 11101, description: 'Resource does not exist' } }, 404);
+  }
+}
+
+describe('the overview page', () => {
+  it('says which API it talks to, lets a person pick a workflow and version, and runs it on a URL', async () => {
+    const calls = mockApi(engine);
+    const { user } = renderWithClient(<OverviewPage />);
+
+    expect(await screen.findByText('Local engine · http://127.0.0.1:4010')).toBeInTheDocument();
+    const workflow = await screen.findByRole('combobox', { name: 'Workflow' });
+    expect(workflow).toHaveValue('general');
+    expect(await screen.findByText('Run the workflow on your own image: press +')).toBeInTheDocument();
+
+    await user.selectOptions(workflow, 'ocr-translate');
+    const version = await screen.findByRole('combobox', { name: 'Version' });
+    await waitFor(() => expect(version).toHaveValue('newer0000001'));
+    const chain = screen.getByRole('list', { name: 'Workflow nodes' });
+    expect(within(chain).getByText('translate-cat')).toBeInTheDocument();
+
+    // The older version: the chain follows it, and the prediction is pinned to it.
+    await user.selectOptions(version, 'older0000001');
+    await waitFor(() => expect(within(chain).queryByText('translate-cat')).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole('button', { name: 'Try your own image or video' }));
+    const dialog = screen.getByRole('dialog', { name: 'Try your own image or video' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Image or video URL' }), 'https://example.com/sign.png');
+    await user.click(within(dialog).getByRole('button', { name: 'Run' }));
+
+    const ocr = await screen.findByRole('region', { name: 'ocr' });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(within(ocr).getByRole('list', { name: 'Regions' })).getByRole('listitem')).toHaveTextContent('THE HOUSE IS RED');
+    expect(screen.getByRole('region', { name: 'translate-spa' })).toHaveTextContent('LA CASA ES ROJA');
+    expect(screen.queryByRole('region', { name: 'translate-cat' })).not.toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/versions/older0000001/results'))).toBe(true);
+  });
+
+  it('says the API is not reachable, with the hint and a Retry that works once it is up', async () => {
+    let up = false;
+    mockApi((call) =>
+      up ? engine(call) : new Response('<!doctype html><title>Vite</title>', { headers: { 'content-type': 'text/html' } }),
+    );
+    const { user } = renderWithClient(<OverviewPage />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The API is not reachable: is `npm start` running?');
+    up = true;
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('combobox', { name: 'Workflow' })).toBeInTheDocument();
+  });
+
+  it('shows a Clarifai error status on the workflow list with its code', async () => {
+    mockApi((call) =>
+      call.path.endsWith('/workflows')
+        ? clarifaiJson({ status: { code: 11008, description: 'API key is invalid', details: 'key rejected' } }, 401)
+        : engine(call),
+    );
+    renderWithClient(<OverviewPage />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('API key is invalid (code 11008)');
+    expect(alert).toHaveTextContent('key rejected');
+    expect(alert).toHaveTextContent('CLARIFAI_PAT');
+  });
+});
