@@ -1,0 +1,18 @@
+import type { MediaOptions } from '../media/prepare-input';
+import type { ModelCatalog } from '../models/catalog';
+import type { RunnerRegistry } from '../runners/registry';
+import type { Owner } from '../workflows/render';
+import type { WorkflowStore } from '../workflows/store';
+
+/** Everything the HTTP layer needs, injected so tests can plant their own models and media. */
+export interface AppDeps {
+  readonly store: WorkflowStore;
+  readonly catalog: ModelCatalog;
+  readonly runners: RunnerRegistry;
+  readonly media: MediaOptions;
+  /** The user/app pairs served; the first one is the default on short paths. */
+  readonly owners: readonly [Owner, ...Owner[]];
+  readonly now?: () => Date;
+}
+
+export type AppEnv = { Variables: { reqId: string } };

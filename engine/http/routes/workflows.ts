@@ -1,0 +1,210 @@
+/** `/workflows`: list, get, versions, PATCH (new version) and predict (`results`). */
+import { Hono, type Context } from 'hono';
+import {
+  MAX_INPUTS_PER_REQUEST,
+  PatchWorkflowsRequest,
+  PostWorkflowResultsRequest,
+  SAMPLE_MS,
+  StatusCode,
+  type MultiWorkflowResponse,
+  type MultiWorkflowVersionResponse,
+  type PostWorkflowResultsResponse,
+  type SingleWorkflowResponse,
+  type SingleWorkflowVersionResponse,
+  type Status,
+} from '../../../contract/clarifai';
+import { prepareInput } from '../../media/prepare-input';
+import { executeWorkflow, summariseResults } from '../../workflows/executor';
+import { FileNode, fileNodeFromApi } from '../../workflows/format';
+import { validateGraph } from '../../workflows/graph';
+import { renderVersion, renderWorkflow, type Owner } from '../../workflows/render';
+import type { StoredVersion, StoredWorkflow } from '../../workflows/store';
+import { readJsonBody } from '../body';
+import type { AppDeps, AppEnv } from '../deps';
+import { notServed, resolveOwner } from '../owner';
+import { pageOf, readPage } from '../pagination';
+import { fail, reply } from '../reply';
+
+const OK: Status = { code: StatusCode.SUCCESS };
+
+/** `longForm` routes sit under `/users/{u}/apps/{a}`; only they may pin a version for predict. */
+export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean }): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  /** The workflow named in the path, or the response to send when the owner or id is unknown. */
+  function findWorkflow(
+    c: Context<AppEnv>,
+    owner: { owner: Owner; served: boolean },
+  ): StoredWorkflow | Response {
+    const id = c.req.param('workflow_id') ?? '';
+    if (!owner.served) return fail(c, StatusCode.WORKFLOW_DOES_NOT_EXIST, notServed(owner.owner));
+    return (
+      deps.store.get(id) ?? fail(c, StatusCode.WORKFLOW_DOES_NOT_EXIST, `workflow "${id}" does not exist`)
+    );
+  }
+
+  routes.get('/workflows', (c) => {
+    const owner = resolveOwner(c, deps);
+    if (!owner.served) return fail(c, StatusCode.CONN_DOES_NOT_EXIST, notServed(owner.owner));
+    const page = readPage(c);
+    if (typeof page === 'string') return fail(c, StatusCode.CONN_INVALID_REQUEST, page);
+    const workflows = pageOf(deps.store.list(), page).map((workflow) =>
+      renderWorkflow(workflow, deps.catalog, owner.owner),
+    );
+    return reply(c, OK, { workflows } satisfies Omit<MultiWorkflowResponse, 'status'>);
+  });
+
+  routes.get('/workflows/:workflow_id', (c) => {
+    const owner = resolveOwner(c, deps);
+    const workflow = findWorkflow(c, owner);
+    if (workflow instanceof Response) return workflow;
+    return reply(c, OK, { workflow: renderWorkflow(workflow, deps.catalog, owner.owner) } satisfies Omit<
+      SingleWorkflowResponse,
+      'status'
+    >);
+  });
+
+  routes.get('/workflows/:workflow_id/versions', (c) => {
+    const owner = resolveOwner(c, deps);
+    const workflow = findWorkflow(c, owner);
+    if (workflow instanceof Response) return workflow;
+    const page = readPage(c);
+    if (typeof page === 'string') return fail(c, StatusCode.CONN_INVALID_REQUEST, page);
+    const workflow_versions = pageOf(workflow.versions, page).map((version) =>
+      renderVersion(version, deps.catalog, owner.owner),
+    );
+    return reply(c, OK, { workflow_versions } satisfies Omit<MultiWorkflowVersionResponse, 'status'>);
+  });
+
+  routes.get('/workflows/:workflow_id/versions/:version_id', (c) => {
+    const owner = resolveOwner(c, deps);
+    const workflow = findWorkflow(c, owner);
+    if (workflow instanceof Response) return workflow;
+    const version = findVersion(c, workflow);
+    if (version instanceof Response) return version;
+    return reply(c, OK, {
+      workflow_version: renderVersion(version, deps.catalog, owner.owner),
+    } satisfies Omit<SingleWorkflowVersionResponse, 'status'>);
+  });
+
+  routes.patch('/workflows', async (c) => {
+    const body = await readJsonBody(c, PatchWorkflowsRequest);
+    if (!body.ok) return body.response;
+    const owner = resolveOwner(c, deps, body.value.user_app_id);
+    if (!owner.served) return fail(c, StatusCode.CONN_DOES_NOT_EXIST, notServed(owner.owner));
+    const action = body.value.action ?? 'overwrite';
+    if (action !== 'overwrite') {
+      return fail(
+        c,
+        StatusCode.CONN_INVALID_REQUEST,
+        `action "${action}" is not supported: the local engine only does "overwrite" (a new version)`,
+      );
+    }
+
+    // Check every workflow before writing any, so a PATCH applies whole or not at all.
+    const planned: { workflow: StoredWorkflow; nodes: FileNode[]; description?: string }[] = [];
+    for (const entry of body.value.workflows) {
+      const workflow = deps.store.get(entry.id);
+      if (!workflow)
+        return fail(c, StatusCode.WORKFLOW_DOES_NOT_EXIST, `workflow "${entry.id}" does not exist`);
+      if (planned.some((p) => p.workflow.id === entry.id)) {
+        return fail(c, StatusCode.CONN_INVALID_REQUEST, `workflow "${entry.id}" appears twice`);
+      }
+      const nodes: FileNode[] = [];
+      for (const node of entry.nodes ?? []) {
+        const parsed = FileNode.safeParse(fileNodeFromApi(node));
+        if (!parsed.success) {
+          return fail(
+            c,
+            StatusCode.CONN_INVALID_REQUEST,
+            `workflow "${entry.id}" node "${node.id}": ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
+        }
+        nodes.push(parsed.data);
+      }
+      const problems = validateGraph(nodes);
+      if (problems.length > 0)
+        return fail(c, StatusCode.CONN_INVALID_REQUEST, `workflow "${entry.id}": ${problems.join('; ')}`);
+      planned.push({
+        workflow,
+        nodes,
+        ...(entry.description !== undefined ? { description: entry.description } : {}),
+      });
+    }
+
+    const written: StoredVersion[] = [];
+    for (const { workflow, nodes, description } of planned) {
+      written.push(
+        await deps.store.addVersion(workflow.id, {
+          nodes,
+          ...(description !== undefined ? { workflowDescription: description } : {}),
+        }),
+      );
+    }
+    const workflows = written.flatMap((version) => {
+      const workflow = deps.store.get(version.workflowId);
+      return workflow ? [renderWorkflow(workflow, deps.catalog, owner.owner)] : [];
+    });
+    return reply(c, OK, { workflows } satisfies Omit<MultiWorkflowResponse, 'status'>);
+  });
+
+  const predict = async (c: Context<AppEnv>, pinned: boolean) => {
+    const body = await readJsonBody(c, PostWorkflowResultsRequest);
+    if (!body.ok) return body.response;
+    const owner = resolveOwner(c, deps, body.value.user_app_id);
+    const workflow = findWorkflow(c, owner);
+    if (workflow instanceof Response) return workflow;
+    const version = pinned ? findVersion(c, workflow) : workflow.versions[0];
+    if (version instanceof Response) return version;
+    if (!version)
+      return fail(c, StatusCode.WORKFLOW_DOES_NOT_EXIST, `workflow "${workflow.id}" has no version`);
+
+    const { inputs, output_config: outputConfig = {} } = body.value;
+    if (inputs.length === 0 || inputs.length > MAX_INPUTS_PER_REQUEST) {
+      return fail(
+        c,
+        StatusCode.PREDICT_INVALID_REQUEST,
+        `a request takes 1 to ${MAX_INPUTS_PER_REQUEST} inputs, this one has ${inputs.length}`,
+      );
+    }
+    const sampleMs = outputConfig.sample_ms;
+    if (sampleMs !== undefined && !(sampleMs >= SAMPLE_MS.min && sampleMs <= SAMPLE_MS.max)) {
+      return fail(
+        c,
+        StatusCode.PREDICT_INVALID_REQUEST,
+        `output_config.sample_ms must be from ${SAMPLE_MS.min} to ${SAMPLE_MS.max}, not ${sampleMs}`,
+      );
+    }
+
+    const signal = c.req.raw.signal;
+    const prepared = await Promise.all(inputs.map((input) => prepareInput(input, deps.media, signal)));
+    const results = await executeWorkflow({
+      nodes: version.nodes,
+      inputs: prepared,
+      catalog: deps.catalog,
+      runners: deps.runners,
+      owner: owner.owner,
+      outputConfig,
+      signal,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+    const response: Omit<PostWorkflowResultsResponse, 'status'> = {
+      workflow: renderWorkflow(workflow, deps.catalog, owner.owner, version),
+      results,
+    };
+    return reply(c, summariseResults(results), response);
+  };
+
+  routes.post('/workflows/:workflow_id/results', (c) => predict(c, false));
+  if (longForm) routes.post('/workflows/:workflow_id/versions/:version_id/results', (c) => predict(c, true));
+
+  return routes;
+}
+
+function findVersion(c: Context<AppEnv>, workflow: StoredWorkflow): StoredVersion | Response {
+  const id = c.req.param('version_id') ?? '';
+  return (
+    workflow.versions.find((version) => version.id === id) ??
+    fail(c, StatusCode.CONN_DOES_NOT_EXIST, `workflow "${workflow.id}" has no version "${id}"`)
+  );
+}
