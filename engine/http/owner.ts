@@ -6,7 +6,8 @@ import type { AppDeps, AppEnv } from './deps';
 
 /**
  * Whose resources a request names: the path on long routes (`/v2/users/{u}/apps/{a}/...`), else
- * the body's `user_app_id`, else the default owner. Undefined when this engine does not serve it.
+ * the body's `user_app_id`, else the default owner. `served` is false for owners this engine does not
+ * serve, so each route can answer with its own code (11101, or 22102 for a workflow).
  */
 export function resolveOwner(
   c: Context<AppEnv>,
