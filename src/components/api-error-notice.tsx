@@ -17,7 +17,7 @@ export function ApiErrorNotice({
 }: React.ComponentProps<'div'> & { error: unknown; onRetry?: () => void; title?: string }) {
   const apiError = error instanceof ApiError ? error : undefined;
   const message = apiError?.message ?? (error instanceof Error ? error.message : 'Something went wrong.');
-  const code = apiError?.status?.code;
+  const code = apiError?.itemStatus?.code ?? apiError?.status?.code;
   const hint = apiError?.kind === 'status' ? statusHint(code) : undefined;
   return (
     <div

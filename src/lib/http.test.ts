@@ -61,6 +61,23 @@ describe('apiRequest', () => {
     expect(error.message).toBe('Workflow does not exist (code 22102)');
   });
 
+  it('names the input’s own status when a predict failed because its input did', async () => {
+    answer(
+      clarifaiJson(
+        {
+          status: { code: 10020, description: 'Failure' },
+          results: [{ status: { code: 30002, description: 'Input download failed', details: 'bad port' }, outputs: [] }],
+        },
+        400,
+      ),
+    );
+    const error = await failure(apiRequest(path, { schema: MultiWorkflowResponse }));
+    expect(error.status?.code).toBe(10020);
+    expect(error.itemStatus?.code).toBe(30002);
+    expect(error.message).toBe('Input download failed (code 30002)');
+    expect(error.details).toBe('bad port');
+  });
+
   it('treats a failure status in a 200 answer as a failure too', async () => {
     answer(clarifaiJson({ status: { code: 10020 } }));
     expect((await failure(apiRequest(path, { schema: MultiWorkflowResponse }))).status?.code).toBe(10020);

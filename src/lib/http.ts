@@ -4,8 +4,8 @@
  * `ApiError` whose `kind` says whose fault it is: the network (`unreachable`), Clarifai
  * (`status`), or a body this app cannot read (`malformed`). No UI side effects.
  */
-import type { z } from 'zod';
-import { BaseResponse, StatusCode, describeStatus, type Status } from '@contract/clarifai';
+import { z } from 'zod';
+import { BaseResponse, Status, StatusCode, describeStatus } from '@contract/clarifai';
 
 export type ApiErrorKind = 'unreachable' | 'status' | 'malformed';
 
@@ -16,6 +16,11 @@ export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   /** The Clarifai status of the answer, when the answer had one. */
   readonly status: Status | undefined;
+  /**
+   * When the whole call failed because its inputs did (10020 "Failure"), the first input's or
+   * output's own status: that one says why ("Input download failed").
+   */
+  readonly itemStatus: Status | undefined;
   /** The HTTP status, or 0 when no answer arrived at all. */
   readonly httpStatus: number;
   /** What went wrong in more words, for the "details" line under the message. */
@@ -25,6 +30,7 @@ export class ApiError extends Error {
     kind: ApiErrorKind;
     message: string;
     status?: Status;
+    itemStatus?: Status;
     httpStatus: number;
     details?: string;
     cause?: unknown;
@@ -32,6 +38,7 @@ export class ApiError extends Error {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
     this.status = init.status;
+    this.itemStatus = init.itemStatus;
     this.httpStatus = init.httpStatus;
     this.details = init.details;
   }
@@ -56,6 +63,29 @@ const PROXY_FAILURE = new Set([502, 503, 504]);
 /** A Clarifai status that means the call as a whole worked (mixed results are read per item). */
 function isOkStatus(code: number): boolean {
   return code === StatusCode.SUCCESS || code === StatusCode.MIXED_STATUS;
+}
+
+/** Only the statuses of a predict answer's items, read leniently: anything else is ignored. */
+const ItemStatuses = z.looseObject({
+  results: z
+    .array(
+      z.looseObject({
+        status: Status.optional(),
+        outputs: z.array(z.looseObject({ status: Status.optional() })).optional(),
+      }),
+    )
+    .optional(),
+  outputs: z.array(z.looseObject({ status: Status.optional() })).optional(),
+});
+
+function firstFailedItem(json: unknown): Status | undefined {
+  const parsed = ItemStatuses.safeParse(json);
+  if (!parsed.success) return undefined;
+  const statuses = [
+    ...(parsed.data.results ?? []).flatMap((result) => [result.status, ...(result.outputs ?? []).map((o) => o.status)]),
+    ...(parsed.data.outputs ?? []).map((output) => output.status),
+  ];
+  return statuses.find((status) => status !== undefined && !isOkStatus(status.code));
 }
 
 function unreachable(httpStatus: number, details: string, cause?: unknown): ApiError {
@@ -97,13 +127,16 @@ export function interpretAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): T {
   if (base.success) {
     const status = base.data.status;
     if (!isOkStatus(status.code) || httpStatus >= 400) {
-      const description = status.description || describeStatus(status.code);
+      const itemStatus = firstFailedItem(json);
+      const telling = itemStatus ?? status;
+      const description = telling.description || describeStatus(telling.code);
       throw new ApiError({
         kind: 'status',
-        message: `${description} (code ${status.code})`,
+        message: `${description} (code ${telling.code})`,
         status,
+        itemStatus,
         httpStatus,
-        details: status.details,
+        details: telling.details ?? status.details,
       });
     }
   } else if (httpStatus >= 500 || httpStatus === 0) {

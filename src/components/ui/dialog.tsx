@@ -48,8 +48,15 @@ function focusableIn(root: HTMLElement): HTMLElement[] {
 export function DialogContent({ className, children, ...props }: React.ComponentProps<'div'>) {
   const { open, onOpenChange, titleId, descriptionId } = useDialog('DialogContent');
   const panelRef = useRef<HTMLDivElement>(null);
+  // The latest callback, read by the key listener without re-running the open/close effect.
+  const onOpenChangeRef = useRef(onOpenChange);
+  useEffect(() => {
+    onOpenChangeRef.current = onOpenChange;
+  });
 
   // Focus in on open, back to the opener on close; the rest of the page is inert meanwhile.
+  // Keys are heard on the document, not the panel: a control that becomes disabled while
+  // focused (a Run button while sending) drops focus to <body>, and Escape must still work.
   useEffect(() => {
     if (!open) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -60,36 +67,41 @@ export function DialogContent({ className, children, ...props }: React.Component
     );
     siblings.forEach((el) => el.setAttribute('inert', ''));
     if (panel) (focusableIn(panel)[0] ?? panel).focus();
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onOpenChangeRef.current(false);
+        return;
+      }
+      if (event.key !== 'Tab' || !panel) return;
+      const items = focusableIn(panel);
+      const first = items[0];
+      const last = items[items.length - 1];
+      const active = document.activeElement;
+      if (!first || !last) {
+        event.preventDefault();
+        panel.focus();
+      } else if (!panel.contains(active)) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      } else if (event.shiftKey && active === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
     return () => {
+      document.removeEventListener('keydown', onKeyDown);
       siblings.forEach((el) => el.removeAttribute('inert'));
       opener?.focus();
     };
   }, [open]);
 
   if (!open) return null;
-
-  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onOpenChange(false);
-      return;
-    }
-    if (event.key !== 'Tab' || !panelRef.current) return;
-    const items = focusableIn(panelRef.current);
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) {
-      event.preventDefault();
-      return;
-    }
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   return createPortal(
     <div data-dialog-portal="" className="fixed inset-0 z-50 flex items-center justify-center p-4">
@@ -101,7 +113,6 @@ export function DialogContent({ className, children, ...props }: React.Component
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
         className={cn(
           'relative z-10 flex max-h-[90vh] w-full max-w-lg flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl outline-none',
           className,

@@ -64,7 +64,7 @@ export function RegionOverlay({
   const fontSize = natural ? Math.max(8, Math.round(Math.max(natural.width, natural.height) / 45)) : 12;
 
   return (
-    <figure className="relative overflow-hidden rounded-lg bg-slate-900/5" data-rendered={natural ? 'true' : 'false'}>
+    <figure className="relative self-start overflow-hidden rounded-lg bg-slate-900/5" data-rendered={natural ? 'true' : 'false'}>
       {media.kind === 'video' ? (
         <video
           src={src}

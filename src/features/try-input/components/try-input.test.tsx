@@ -60,6 +60,11 @@ describe('TryInput', () => {
     expect(screen.getByRole('dialog', { name: 'Try your own image or video' })).toBeInTheDocument();
     expect(url).toHaveValue('https://nowhere.invalid/a.jpg');
     expect(onPredicted).not.toHaveBeenCalled();
+
+    // Run was disabled while sending, which drops focus to <body>: Escape must still close.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(calls[0]).toMatchObject({
       method: 'POST',
       path: PINNED,
