@@ -83,6 +83,25 @@ describe('the overview page', () => {
     expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/versions/older0000001/results'))).toBe(true);
   });
 
+  it('reads another user’s app once the API settings say so', async () => {
+    const calls = mockApi((call) =>
+      call.path === '/v2/users/clarifai/apps/main/workflows'
+        ? clarifaiJson({ status: OK, workflows: [{ id: 'General' }] })
+        : engine(call),
+    );
+    const { user } = renderWithClient(<OverviewPage />);
+    await user.click(await screen.findByRole('button', { name: 'API settings' }));
+    const form = screen.getByRole('form', { name: 'API settings' });
+    const userId = within(form).getByRole('textbox', { name: 'User ID' });
+    await user.clear(userId);
+    await user.type(userId, 'clarifai');
+    await user.click(within(form).getByRole('button', { name: 'Apply' }));
+
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Workflow' })).toHaveValue('General'));
+    expect(screen.getByText('clarifai / main')).toBeInTheDocument();
+    expect(calls.some((c) => c.path === '/v2/users/clarifai/apps/main/workflows')).toBe(true);
+  });
+
   it('says the API is not reachable, with the hint and a Retry that works once it is up', async () => {
     let up = false;
     mockApi((call) =>
