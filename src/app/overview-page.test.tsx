@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { OverviewPage } from '@/app/overview-page';
 import { clarifaiJson, mockApi, OK, type ApiCall } from '@/test/mock-api';
@@ -51,16 +51,23 @@ function engine(call: ApiCall): Response {
 }
 
 describe('the overview page', () => {
+  beforeEach(() => {
+    // The picked workflow and version are kept in the address; each story starts from a bare one.
+    window.history.replaceState(null, '', '/');
+  });
+
   it('says which API it talks to, lets a person pick a workflow and version, and runs it on a URL', async () => {
     const calls = mockApi(engine);
     const { user } = renderWithClient(<OverviewPage />);
 
     expect(await screen.findByText('Local engine · http://127.0.0.1:4010')).toBeInTheDocument();
     const workflow = await screen.findByRole('combobox', { name: 'Workflow' });
-    expect(workflow).toHaveValue('general');
-    expect(await screen.findByText('Run the workflow on your own image: press +')).toBeInTheDocument();
+    expect(workflow).toHaveValue('');
+    expect(screen.getByText('Pick a workflow')).toBeInTheDocument();
 
     await user.selectOptions(workflow, 'ocr-translate');
+    expect(await screen.findByText('Run the workflow on your own image: press +')).toBeInTheDocument();
+    expect(window.location.search).toBe('?workflow=ocr-translate');
     const version = await screen.findByRole('combobox', { name: 'Version' });
     await waitFor(() => expect(version).toHaveValue('newer0000001'));
     const chain = screen.getByRole('list', { name: 'Workflow nodes' });
@@ -69,6 +76,7 @@ describe('the overview page', () => {
     // The older version: the chain follows it, and the prediction is pinned to it.
     await user.selectOptions(version, 'older0000001');
     await waitFor(() => expect(within(chain).queryByText('translate-cat')).not.toBeInTheDocument());
+    expect(window.location.search).toBe('?workflow=ocr-translate&version=older0000001');
 
     await user.click(screen.getByRole('button', { name: 'Try your own image or video' }));
     const dialog = screen.getByRole('dialog', { name: 'Try your own image or video' });
@@ -81,6 +89,14 @@ describe('the overview page', () => {
     expect(screen.getByRole('region', { name: 'translate-spa' })).toHaveTextContent('LA CASA ES ROJA');
     expect(screen.queryByRole('region', { name: 'translate-cat' })).not.toBeInTheDocument();
     expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/versions/older0000001/results'))).toBe(true);
+  });
+
+  it('opens the workflow and version named in the address', async () => {
+    window.history.replaceState(null, '', '/?workflow=ocr-translate&version=older0000001');
+    mockApi(engine);
+    renderWithClient(<OverviewPage />);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Version' })).toHaveValue('older0000001'));
+    expect(screen.getByRole('combobox', { name: 'Workflow' })).toHaveValue('ocr-translate');
   });
 
   it('reads another user’s app once the API settings say so', async () => {

@@ -14,6 +14,7 @@ import { Card, CardBody } from '@/components/ui/card';
 import { Empty } from '@/components/ui/empty';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AppLayout } from '@/app/layout';
+import { readSelection, writeSelection } from '@/app/url-state';
 import { lensConfigQueryOptions } from '@/features/api-settings/api/lens-config';
 import { ApiSettings } from '@/features/api-settings/components/api-settings';
 import {
@@ -44,13 +45,19 @@ export function OverviewPage() {
 function Overview({ config }: { config: LensConfig }) {
   const [chosenUserApp, setChosenUserApp] = useState<UserApp | null>(null);
   const userApp = chosenUserApp ?? { userId: config.userId, appId: config.appId };
-  const [chosenWorkflow, setChosenWorkflow] = useState<string | undefined>();
+  const [chosenWorkflow, setChosenWorkflow] = useState(() => readSelection().workflow);
   const workflows = useQuery(workflowsQueryOptions(userApp));
-  // The first workflow until a person picks one (or when the picked one left the list).
+  // What a person picked (if it is still listed); an app with a single workflow opens it at once.
   const workflowId =
     chosenWorkflow && workflows.data?.some((workflow) => workflow.id === chosenWorkflow)
       ? chosenWorkflow
-      : workflows.data?.[0]?.id;
+      : workflows.data?.length === 1
+        ? workflows.data[0]?.id
+        : undefined;
+  const pickWorkflow = (id: string) => {
+    setChosenWorkflow(id);
+    writeSelection({ workflow: id, version: undefined });
+  };
 
   return (
     <AppLayout headerRight={<ApiSettings config={config} userApp={userApp} onUserAppChange={setChosenUserApp} />}>
@@ -60,13 +67,15 @@ function Overview({ config }: { config: LensConfig }) {
           key={`${userApp.userId}/${userApp.appId}/${workflowId}`}
           userApp={userApp}
           workflowId={workflowId}
-          workflowPicker={<WorkflowSelect userApp={userApp} value={workflowId} onChange={setChosenWorkflow} />}
+          workflowPicker={<WorkflowSelect userApp={userApp} value={workflowId} onChange={pickWorkflow} />}
         />
       ) : (
         <Card>
           <CardBody className="flex flex-col gap-4">
-            <WorkflowSelect userApp={userApp} value={undefined} onChange={setChosenWorkflow} />
-            {workflows.data ? <Empty title="Pick a workflow" /> : null}
+            <WorkflowSelect userApp={userApp} value={undefined} onChange={pickWorkflow} />
+            {workflows.data?.length ? (
+              <Empty title="Pick a workflow">Its models, their versions, and a + to try it on your own image.</Empty>
+            ) : null}
           </CardBody>
         </Card>
       )}
@@ -89,7 +98,11 @@ function WorkflowWorkspace({
   workflowId: string;
   workflowPicker: ReactNode;
 }) {
-  const [chosenVersion, setChosenVersion] = useState<string | undefined>();
+  const [chosenVersion, setChosenVersion] = useState(() => readSelection().version);
+  const pickVersion = (id: string) => {
+    setChosenVersion(id);
+    writeSelection({ workflow: workflowId, version: id });
+  };
   const [run, setRun] = useState<Run | null>(null);
   const workflow = useQuery(workflowQueryOptions(userApp, workflowId));
   const versions = useQuery(workflowVersionsQueryOptions(userApp, workflowId));
@@ -113,7 +126,7 @@ function WorkflowWorkspace({
         <CardBody className="flex flex-col gap-4">
           <div className="flex flex-wrap items-end gap-4">
             {workflowPicker}
-            <VersionSelect userApp={userApp} workflowId={workflowId} value={version?.id} onChange={setChosenVersion} />
+            <VersionSelect userApp={userApp} workflowId={workflowId} value={version?.id} onChange={pickVersion} />
           </div>
           {workflow.data?.description ? <p className="text-sm text-slate-600">{workflow.data.description}</p> : null}
           {nodes ? (

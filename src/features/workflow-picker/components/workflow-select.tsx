@@ -26,6 +26,11 @@ export function WorkflowSelect({
     }
     return (
       <SelectField label="Workflow" value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        {value === undefined ? (
+          <option value="" disabled>
+            Pick a workflow…
+          </option>
+        ) : null}
         {workflows.data.map((workflow) => (
           <option key={workflow.id} value={workflow.id}>
             {workflow.id}
