@@ -115,6 +115,19 @@ describe('ResultsPane', () => {
     expect(rows[0]).toHaveAttribute('data-highlighted', 'false');
   });
 
+  it('highlights a region when the pointer is over its label, outside its box', () => {
+    renderWithClient(<ResultsPane response={ocrResponse} nodes={nodes} media={media} />);
+    const ocr = screen.getByRole('region', { name: 'ocr' });
+    loadImage(within(ocr).getByRole('img', { name: 'Input image' }), 800, 400);
+    const overlay = within(ocr).getByRole('img', { name: 'Region boxes' });
+    overlay.getBoundingClientRect = () => new DOMRect(0, 0, 400, 200);
+    const label = overlay.querySelector('[data-region-index="0"] text');
+    expect(label).toHaveTextContent('SOLD 97.0%');
+    fireEvent.pointerMove(label!, { clientX: 1, clientY: 1 }); // image (2, 2): in no box
+    const rows = within(within(ocr).getByRole('list', { name: 'Regions' })).getAllByRole('listitem');
+    expect(rows[0]).toHaveAttribute('data-highlighted', 'true');
+  });
+
   it('shows translated text in a readable block with a copy button', () => {
     renderWithClient(<ResultsPane response={ocrResponse} nodes={nodes} media={media} />);
     const spanish = screen.getByRole('region', { name: 'translate-spa' });

@@ -52,12 +52,12 @@ export function RegionOverlay({
       { x: bounds.left, y: bounds.top, width: bounds.width, height: bounds.height },
       natural,
     );
-    const index = point
-      ? hitTest(
-          point,
-          rects.map((rect) => rect ?? NOWHERE),
-        )
-      : -1;
+    let index = point ? hitTest(point, rects.map((rect) => rect ?? NOWHERE)) : -1;
+    // Outside every box but over a label (or a mask or polygon): the shape under the pointer says whose.
+    if (index < 0 && event.target instanceof Element) {
+      const owner = event.target.closest('[data-region-index]')?.getAttribute('data-region-index');
+      if (owner) index = Number(owner);
+    }
     if ((index >= 0 ? index : null) !== highlighted) onHighlight(index >= 0 ? index : null);
   };
 
@@ -200,7 +200,7 @@ export function RegionOverlay({
                     />
                   ) : null}
                   {placed ? (
-                    <g pointerEvents="none">
+                    <g>
                       <rect
                         x={placed.x}
                         y={placed.y}
