@@ -49,6 +49,7 @@ export function OutputSection({
           </h3>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
             {model?.id && model.id !== pairTitle(pair) ? <span className="font-mono">{model.id}</span> : null}
+            {model?.name && model.name !== model.id ? <span>{model.name}</span> : null}
             {knownType ? (
               <span>{knownType}</span>
             ) : owner && model?.id ? (

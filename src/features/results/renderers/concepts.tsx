@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Concept } from '@contract/clarifai';
 import { colorFor } from '@/lib/colors';
+import { cn } from '@/lib/cn';
 import { formatScore } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import type { RendererProps } from '@/features/results/renderers/types';
@@ -15,7 +16,8 @@ export function sortConcepts(concepts: readonly Concept[]): Concept[] {
 export function ConceptsRenderer({ data, context }: RendererProps) {
   const [showAll, setShowAll] = useState(false);
   const concepts = sortConcepts(data.concepts ?? []);
-  if (concepts.length === 0) return <p className="text-sm text-slate-500">No concepts above the threshold.</p>;
+  if (concepts.length === 0)
+    return <p className="text-sm text-slate-500">No concepts above the threshold.</p>;
   const limit = context.nested ? NESTED_LIMIT : LIMIT;
   const shown = showAll ? concepts : concepts.slice(0, limit);
   return (
@@ -25,7 +27,16 @@ export function ConceptsRenderer({ data, context }: RendererProps) {
           const name = concept.name || concept.id;
           const value = concept.value ?? 0;
           return (
-            <li key={concept.id} className="grid grid-cols-[minmax(6rem,10rem)_1fr_3.5rem] items-center gap-2 text-sm">
+            <li
+              key={concept.id}
+              className={cn(
+                'grid items-center gap-2 text-sm',
+                // Nested (a frame, a region) sits in a narrow card: the name gets the room, the bar a fixed share.
+                context.nested
+                  ? 'grid-cols-[minmax(0,1fr)_40%_3rem]'
+                  : 'grid-cols-[minmax(6rem,10rem)_1fr_3.5rem]',
+              )}
+            >
               <span className="truncate text-slate-800" title={name}>
                 {name}
               </span>
@@ -38,7 +49,13 @@ export function ConceptsRenderer({ data, context }: RendererProps) {
                 aria-valuetext={formatScore(value)}
                 className="h-2 overflow-hidden rounded-full bg-slate-100"
               >
-                <div className="h-full rounded-full" style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%`, backgroundColor: colorFor(name) }} />
+                <div
+                  className="h-full rounded-full"
+                  style={{
+                    width: `${Math.max(0, Math.min(1, value)) * 100}%`,
+                    backgroundColor: colorFor(name),
+                  }}
+                />
               </div>
               <span className="text-right text-xs text-slate-600 tabular-nums">{formatScore(value)}</span>
             </li>
