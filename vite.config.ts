@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { LENS_CONFIG_PATH, type LensConfig } from './contract/lens-config';
+import { LENS_CONFIG_PATH, type LensConfig } from './contract/lens-config.ts';
 
 const CLOUD_API = 'https://api.clarifai.com';
 const LOCAL_ENGINE = `http://127.0.0.1:${process.env.ENGINE_PORT ?? '4010'}`;

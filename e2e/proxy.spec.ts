@@ -16,17 +16,18 @@ function filesUnder(dir: string): string[] {
 }
 
 test('the personal access token reaches the upstream API and nothing else', async ({ page }) => {
+  test.setTimeout(120_000);
   const upstream = await startRecordingUpstream({ status: { code: 10000, description: 'Ok' }, workflows: [] });
   const outDir = path.join(root, '.tmp', 'dist-sentinel');
   const env = { API_TARGET: upstream.url, CLARIFAI_PAT: SENTINEL, CLARIFAI_USER_ID: 'someone', CLARIFAI_APP_ID: 'their-app' };
-  const build = execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
+  const build = execFileSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir'], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
   const preview = await startProcess(
-    'npx',
-    ['vite', 'preview', '--outDir', outDir, '--port', String(PORT), '--strictPort'],
+    path.join(root, 'node_modules', '.bin', 'vite'),
+    ['preview', '--outDir', outDir, '--port', String(PORT), '--strictPort'],
     env,
     new RegExp(`127\\.0\\.0\\.1:${PORT}`),
   );

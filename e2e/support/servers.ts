@@ -24,9 +24,14 @@ export async function startProcess(command: string, args: string[], env: NodeJS.
   const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`not ready in time:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
-      output += String(chunk);
+      // Vite colours parts of its URLs; match against the plain text.
+      // eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
+      output += String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
       if (ready.test(output)) {
         clearTimeout(timer);
         resolve();
