@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { Metadata } from 'sharp';
 import { StatusCode } from '../../contract/clarifai';
 import { formatBytes } from './base64';
+import { decodeBmp, isBmp, readBmpHeader } from './bmp';
 import { IMAGE_FORMATS, type MediaLimits } from './limits';
 import { MediaError } from './media-error';
 import type { DecodedImage } from './types';
@@ -20,6 +21,7 @@ export async function probeImage(
       `image is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(limits.imageBytes)}`,
     );
   }
+  if (isBmp(bytes)) return probeBmp(bytes, limits);
   let metadata: Metadata;
   try {
     // The pixel limit is checked below with a clearer message than sharp's.
@@ -27,7 +29,7 @@ export async function probeImage(
   } catch (error) {
     throw new MediaError(
       StatusCode.INPUT_DECODE_FAILED,
-      'image could not be decoded: not a JPEG, PNG, WEBP, GIF or TIFF file',
+      'image could not be decoded: not a JPEG, PNG, WEBP, GIF, BMP or TIFF file',
       { cause: error },
     );
   }
@@ -38,14 +40,42 @@ export async function probeImage(
       `image format ${format} is not supported: use JPEG, PNG, WEBP, GIF or TIFF`,
     );
   }
+  checkPixels(width, height, limits);
+  const orientation = metadata.orientation ?? 1;
+  // Orientations 5..8 rotate by 90 degrees, so the displayed image has width and height swapped.
+  const swapped = orientation >= 5;
+  return { bytes, format, width: swapped ? height : width, height: swapped ? width : height, orientation };
+}
+
+function checkPixels(width: number, height: number, limits: Pick<MediaLimits, 'imagePixels'>) {
   if (width * height > limits.imagePixels) {
     throw new MediaError(
       StatusCode.INPUT_OVER_LIMIT,
       `image is ${width}x${height} (${((width * height) / 1e6).toFixed(1)} megapixels), over the limit of ${limits.imagePixels / 1e6} megapixels`,
     );
   }
-  const orientation = metadata.orientation ?? 1;
-  // Orientations 5..8 rotate by 90 degrees, so the displayed image has width and height swapped.
-  const swapped = orientation >= 5;
-  return { bytes, format, width: swapped ? height : width, height: swapped ? width : height, orientation };
+}
+
+/**
+ * sharp cannot read BMP, so BMP inputs are decoded here and handed to the runners as PNG. The size
+ * comes from the header, so an oversized file is refused before its pixels are touched.
+ */
+async function probeBmp(bytes: Buffer, limits: Pick<MediaLimits, 'imagePixels'>): Promise<DecodedImage> {
+  let png: Buffer;
+  let size: { width: number; height: number };
+  try {
+    size = readBmpHeader(bytes);
+    checkPixels(size.width, size.height, limits);
+    const { width, height, rgba } = decodeBmp(bytes);
+    png = await sharp(rgba, { raw: { width, height, channels: 4 } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+  } catch (error) {
+    if (error instanceof MediaError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MediaError(StatusCode.INPUT_DECODE_FAILED, `BMP image could not be decoded: ${reason}`, {
+      cause: error,
+    });
+  }
+  return { bytes: png, format: 'png', width: size.width, height: size.height, orientation: 1 };
 }

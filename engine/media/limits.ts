@@ -11,5 +11,5 @@ export const MEDIA_LIMITS = {
 
 export type MediaLimits = { readonly [K in keyof typeof MEDIA_LIMITS]: number };
 
-/** Formats Clarifai accepts that sharp can decode. BMP is accepted by Clarifai but not by sharp. */
+/** Formats sharp decodes. BMP, which sharp cannot read, is decoded by `bmp.ts` and passed on as PNG. */
 export const IMAGE_FORMATS: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff']);
