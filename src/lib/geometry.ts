@@ -95,3 +95,129 @@ export function labelPlacement(box: Rect, label: Size, image: Size): Point & { i
   if (box.y + box.height + label.height <= image.height) return { x, y: box.y + box.height, inside: false };
   return { x, y: Math.max(0, box.y), inside: true };
 }
+
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Labels for many boxes, placed one after the other so they do not cover their object and, where
+ * a free spot exists, not each other. Each label tries, in order: above its box (left-aligned),
+ * below it, above right-aligned, below right-aligned; the first spot inside the image that hits
+ * no label placed before wins. With no free spot it falls back to `labelPlacement` (overlapping
+ * is better than hiding a label). Callers pass the most important labels first. Quadratic in the
+ * number of labels, which callers cap (a picture with 5,000 labels is unreadable anyway).
+ */
+export function placeLabels(
+  items: readonly { box: Rect; label: Size }[],
+  image: Size,
+): (Point & { inside: boolean })[] {
+  const placed: Rect[] = [];
+  return items.map(({ box, label }) => {
+    const left = Math.max(0, Math.min(box.x, image.width - label.width));
+    const right = Math.max(0, Math.min(box.x + box.width - label.width, image.width - label.width));
+    const above = box.y - label.height;
+    const below = box.y + box.height;
+    const candidates: Point[] = [
+      { x: left, y: above },
+      { x: left, y: below },
+      { x: right, y: above },
+      { x: right, y: below },
+    ];
+    const free = candidates.find(
+      (spot) =>
+        spot.y >= 0 &&
+        spot.y + label.height <= image.height &&
+        !placed.some((other) => rectsOverlap(other, { ...spot, ...label })),
+    );
+    const spot = free ? { ...free, inside: false } : labelPlacement(box, label, image);
+    placed.push({ x: spot.x, y: spot.y, ...label });
+    return spot;
+  });
+}
+
+/**
+ * A uniform grid over the image, each cell listing the rects that touch it, so the box under the
+ * pointer is found by looking at one cell instead of every box: with thousands of boxes a pointer
+ * move stays O(boxes in that cell). Built once per set of visible boxes.
+ */
+export interface GridIndex {
+  cellSize: number;
+  columns: number;
+  rows: number;
+  cells: Map<number, number[]>;
+  rects: readonly (Rect | null)[];
+}
+
+/** About `targetPerCell` boxes per cell on average, cells no smaller than 8 image pixels. */
+export function buildGridIndex(rects: readonly (Rect | null)[], image: Size, targetPerCell = 4): GridIndex {
+  const count = Math.max(1, rects.filter(Boolean).length);
+  const area = Math.max(1, image.width * image.height);
+  const cellSize = Math.max(8, Math.sqrt((area * targetPerCell) / count));
+  const columns = Math.max(1, Math.ceil(image.width / cellSize));
+  const rows = Math.max(1, Math.ceil(image.height / cellSize));
+  const cells = new Map<number, number[]>();
+  const cellOf = (value: number, limit: number) => Math.min(limit - 1, Math.max(0, Math.floor(value / cellSize)));
+  rects.forEach((rect, index) => {
+    if (!rect) return;
+    const c0 = cellOf(rect.x, columns);
+    const c1 = cellOf(rect.x + rect.width, columns);
+    const r0 = cellOf(rect.y, rows);
+    const r1 = cellOf(rect.y + rect.height, rows);
+    for (let r = r0; r <= r1; r += 1) {
+      for (let c = c0; c <= c1; c += 1) {
+        const key = r * columns + c;
+        const list = cells.get(key);
+        if (list) list.push(index);
+        else cells.set(key, [index]);
+      }
+    }
+  });
+  return { cellSize, columns, rows, cells, rects };
+}
+
+/** `hitTest` through the grid: the smallest box under the point (by its index), or -1. */
+export function hitTestGrid(index: GridIndex, point: Point): number {
+  if (point.x < 0 || point.y < 0 || point.x > index.columns * index.cellSize || point.y > index.rows * index.cellSize) return -1;
+  // A point on the far edge (x = width) still belongs to the last cell.
+  const column = Math.min(index.columns - 1, Math.floor(point.x / index.cellSize));
+  const row = Math.min(index.rows - 1, Math.floor(point.y / index.cellSize));
+  const key = row * index.columns + column;
+  let best = -1;
+  let bestArea = Infinity;
+  for (const candidate of index.cells.get(key) ?? []) {
+    const rect = index.rects[candidate];
+    if (!rect || !containsPoint(rect, point)) continue;
+    const area = rect.width * rect.height;
+    // Ties go to the lower index, as in `hitTest`.
+    if (area < bestArea || (area === bestArea && candidate < best)) {
+      best = candidate;
+      bestArea = area;
+    }
+  }
+  return best;
+}
+
+/**
+ * Maps data values onto a plot area: the same scale on both axes (so distances in a 2-D
+ * projection are not distorted), centred, with `padding` pixels kept free around the points.
+ */
+export function fitPoints(points: readonly Point[], size: Size, padding: number): (p: Point) => Point {
+  if (points.length === 0) return (p) => p;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const minX = Math.min(...xs);
+  const maxX = Math.max(...xs);
+  const minY = Math.min(...ys);
+  const maxY = Math.max(...ys);
+  const spanX = maxX - minX;
+  const spanY = maxY - minY;
+  const innerW = Math.max(1, size.width - 2 * padding);
+  const innerH = Math.max(1, size.height - 2 * padding);
+  // A single point (or all on one spot) has no span: put it in the middle.
+  const scale = spanX === 0 && spanY === 0 ? 1 : Math.min(spanX > 0 ? innerW / spanX : Infinity, spanY > 0 ? innerH / spanY : Infinity);
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  // y grows upwards in a plot and downwards on screen.
+  return (p) => ({ x: size.width / 2 + (p.x - cx) * scale, y: size.height / 2 - (p.y - cy) * scale });
+}
