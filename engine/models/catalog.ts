@@ -5,6 +5,19 @@
 import { createTesseractRunner } from '../runners/ocr/tesseract';
 import { createApertiumRunner } from '../runners/translate/apertium';
 import type { Runner } from '../runners/types';
+import { createClustererRunner } from '../runners/vision/clusterer';
+import { sharedVisionHost, type VisionHost } from '../runners/vision/host';
+import {
+  createCropRunner,
+  createFaceAttributeRunner,
+  createFaceDetectorRunner,
+  createFaceEmbedderRunner,
+  createImageEmbedderRunner,
+  createModerationRunner,
+  createObjectDetectorRunner,
+  createPersonSegmenterRunner,
+  createUpscaleRunner,
+} from '../runners/vision/models';
 
 export interface CatalogModel {
   readonly id: string;
@@ -42,7 +55,16 @@ export class ModelCatalog {
   }
 }
 
-export function builtinModels(): CatalogModel[] {
+export interface BuiltinOptions {
+  /** The vision pool the image models share; default: the process's one (runners/vision/host.ts). */
+  readonly visionHost?: VisionHost;
+}
+
+export function builtinModels(options: BuiltinOptions = {}): CatalogModel[] {
+  return [...textModels(), ...visionModels(options.visionHost ?? sharedVisionHost)];
+}
+
+function textModels(): CatalogModel[] {
   return [
     {
       id: 'ocr-tesseract-english',
@@ -77,6 +99,168 @@ export function builtinModels(): CatalogModel[] {
   ];
 }
 
-export function defaultCatalog(): ModelCatalog {
-  return new ModelCatalog(builtinModels());
+/**
+ * The offline image models (engine/vision), named as Clarifai's models are so recorded workflows
+ * read the same. Every one of them shares `host`'s worker pool.
+ */
+function visionModels(host: VisionHost): CatalogModel[] {
+  const createdAt = '2025-06-01T00:00:00Z';
+  return [
+    {
+      id: 'face-detection',
+      name: 'Face',
+      description: 'Finds faces (BlazeFace short-range): one region per face with its box and a "face" concept.',
+      modelTypeId: 'visual-detector',
+      versionId: '64bacb6a2d8e57c25982fac2ec2ab100',
+      createdAt,
+      defaultParams: { min_value: 0.5, max_objects: 50 },
+      createRunner: () => createFaceDetectorRunner('face-detection', host),
+    },
+    {
+      id: 'margin-110-image-crop',
+      name: 'margin-110',
+      description: 'Cuts out each region of the node before it, grown to 110% around its centre, as a JPEG.',
+      modelTypeId: 'image-crop',
+      versionId: '5d520a42a96599f27c10b1425c54b675',
+      createdAt,
+      defaultParams: { margin: 1.1 },
+      createRunner: () => createCropRunner('margin-110-image-crop'),
+    },
+    {
+      id: 'margin-100-image-crop',
+      name: 'margin-100',
+      description: 'Cuts out each region of the node before it exactly at its box, as a JPEG.',
+      modelTypeId: 'image-crop',
+      versionId: '80bf91a783ecb716a72ce0e66e8349d3',
+      createdAt,
+      defaultParams: { margin: 1 },
+      createRunner: () => createCropRunner('margin-100-image-crop'),
+    },
+    {
+      id: 'face-sentiment-recognition',
+      name: 'face-sentiment',
+      description: 'Seven emotions of a face (FER-2013 CNN), inside each face region of the node before it.',
+      modelTypeId: 'visual-classifier',
+      versionId: '643a0f6e6fe5ea163127170bb03dcd3b',
+      createdAt,
+      defaultParams: { min_value: 0, max_concepts: 0 },
+      createRunner: () => createFaceAttributeRunner('face-sentiment-recognition', 'emotion', host),
+    },
+    {
+      id: 'age-demographics-recognition',
+      name: 'age-demographics',
+      description: 'Age range of a face (FaceRes), nine buckets from 0-2 to more than 70.',
+      modelTypeId: 'visual-classifier',
+      versionId: '2d77c25965401b526588521e96832c53',
+      createdAt,
+      defaultParams: { min_value: 0, max_concepts: 0 },
+      createRunner: () => createFaceAttributeRunner('age-demographics-recognition', 'age', host),
+    },
+    {
+      id: 'gender-demographics-recognition',
+      name: 'gender-demographics',
+      description: 'Masculine or feminine presentation of a face (FaceRes).',
+      modelTypeId: 'visual-classifier',
+      versionId: 'b757c1b681adf830a5c64d3ad3b09c95',
+      createdAt,
+      defaultParams: { min_value: 0, max_concepts: 0 },
+      createRunner: () => createFaceAttributeRunner('gender-demographics-recognition', 'gender', host),
+    },
+    {
+      id: 'face-identification-transfer-learn',
+      name: 'face-identification',
+      description: 'A 1024-d face descriptor (FaceRes) per face region; compare with cosine similarity.',
+      modelTypeId: 'visual-embedder',
+      versionId: '9a07abdafe94bb8680a4b47b4e1b1693',
+      createdAt,
+      defaultParams: {},
+      createRunner: () => createFaceEmbedderRunner('face-identification-transfer-learn', host),
+    },
+    {
+      id: 'face-clustering',
+      name: 'face-clustering',
+      description: 'Groups face embeddings: the same face keeps its cluster id across requests.',
+      modelTypeId: 'clusterer',
+      versionId: '7b77b3c804feebd035fdbe1e164b7928',
+      createdAt,
+      // Measured on FaceRes: one face in two crops ~0.95, different people up to ~0.7.
+      defaultParams: { threshold: 0.75 },
+      createRunner: () => createClustererRunner('face-clustering'),
+    },
+    {
+      id: 'general-object-detection',
+      name: 'General object detection',
+      description: 'Finds the 80 COCO object classes (CenterNet MobileNetV3): one region per object.',
+      modelTypeId: 'visual-detector',
+      versionId: 'af94c4cb0fb0a2334c701ef3ffc2474b',
+      createdAt,
+      defaultParams: { min_value: 0.5, max_objects: 50, iou_threshold: 0.4 },
+      createRunner: () => createObjectDetectorRunner('general-object-detection', host),
+    },
+    {
+      id: 'general-image-embedding',
+      name: 'General image embedding',
+      description: 'A 1280-d image embedding (MobileNetV2 features), per region after a crop node.',
+      modelTypeId: 'visual-embedder',
+      versionId: '90f167d6eb431939ef506502e58d3903',
+      createdAt,
+      defaultParams: {},
+      createRunner: () => createImageEmbedderRunner('general-image-embedding', host),
+    },
+    {
+      id: 'general-clustering',
+      name: 'General image clustering',
+      description: 'Groups image embeddings: near-duplicates share a cluster id, across requests.',
+      modelTypeId: 'clusterer',
+      versionId: 'd57c4f902777e9521e676ab28b582c61',
+      createdAt,
+      // Measured on the 1280-d embedding: a resized copy ~0.95, unrelated photos 0.3-0.85.
+      defaultParams: { threshold: 0.9 },
+      createRunner: () => createClustererRunner('general-clustering'),
+    },
+    {
+      id: 'moderation-recognition',
+      name: 'Moderation',
+      description: 'Rates an image drawing, hentai, neutral, porn or sexy (NSFWJS MobileNetV2).',
+      modelTypeId: 'visual-classifier',
+      versionId: '46cb1425b84a50b6a33dcd70387d43ed',
+      createdAt,
+      defaultParams: { min_value: 0, max_concepts: 0 },
+      createRunner: () => createModerationRunner('moderation-recognition', host),
+    },
+    {
+      id: 'person-segmentation',
+      name: 'Person segmentation',
+      description: 'Masks the people in an image (MediaPipe selfie), optionally with the background as a second region.',
+      modelTypeId: 'visual-segmenter',
+      versionId: '856ee0d7dfe64c4d6a6b0c1b53a740ba',
+      createdAt,
+      defaultParams: { threshold: 0.5, background: false },
+      createRunner: () => createPersonSegmenterRunner('person-segmentation', host),
+    },
+    {
+      id: 'image-upscale-2x',
+      name: 'Upscale x2',
+      description: 'Doubles width and height with a super-resolution network (RDN), as a PNG.',
+      modelTypeId: 'image-to-image',
+      versionId: 'd05098e554d30088b0ab895585ebaffb',
+      createdAt,
+      defaultParams: { max_output_pixels: 16_000_000 },
+      createRunner: () => createUpscaleRunner('image-upscale-2x', 2, host),
+    },
+    {
+      id: 'image-upscale-4x',
+      name: 'Upscale x4',
+      description: 'Quadruples width and height with a super-resolution network (RDN, slim), as a PNG.',
+      modelTypeId: 'image-to-image',
+      versionId: 'e6de2d173f97a1b9f9adfc2198c9628c',
+      createdAt,
+      defaultParams: { max_output_pixels: 16_000_000 },
+      createRunner: () => createUpscaleRunner('image-upscale-4x', 4, host),
+    },
+  ];
+}
+
+export function defaultCatalog(options: BuiltinOptions = {}): ModelCatalog {
+  return new ModelCatalog(builtinModels(options));
 }
