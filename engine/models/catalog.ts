@@ -109,7 +109,8 @@ function visionModels(host: VisionHost): CatalogModel[] {
     {
       id: 'face-detection',
       name: 'Face',
-      description: 'Finds faces (BlazeFace short-range): one region per face with its box and a "face" concept.',
+      description:
+        'Finds faces (BlazeFace short-range): one region per face with its box and a "face" concept.',
       modelTypeId: 'visual-detector',
       versionId: '64bacb6a2d8e57c25982fac2ec2ab100',
       createdAt,
@@ -231,7 +232,8 @@ function visionModels(host: VisionHost): CatalogModel[] {
     {
       id: 'person-segmentation',
       name: 'Person segmentation',
-      description: 'Masks the people in an image (MediaPipe selfie), optionally with the background as a second region.',
+      description:
+        'Masks the people in an image (MediaPipe selfie), optionally with the background as a second region.',
       modelTypeId: 'visual-segmenter',
       versionId: '856ee0d7dfe64c4d6a6b0c1b53a740ba',
       createdAt,

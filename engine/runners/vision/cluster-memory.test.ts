@@ -68,7 +68,8 @@ describe('ClusterMemory', () => {
     );
     expect(scaled).toEqual(a);
     const far = memory.assign(around(8), 0.9);
-    const distance = (p: number[], q: number[]) => Math.hypot((p[0] ?? 0) - (q[0] ?? 0), (p[1] ?? 0) - (q[1] ?? 0));
+    const distance = (p: number[], q: number[]) =>
+      Math.hypot((p[0] ?? 0) - (q[0] ?? 0), (p[1] ?? 0) - (q[1] ?? 0));
     const near = memory.assign(around(0, 0.15), 0.9);
     expect(distance(a.projection, near.projection)).toBeLessThan(distance(a.projection, far.projection));
   });

@@ -95,7 +95,10 @@ export function createCropRunner(model: string): Runner {
       const boxes = (parent.regions ?? []).map((region, index) => {
         const box = fullBox(region.region_info?.bounding_box);
         if (!box) {
-          throw new ItemFailure(StatusCode.INPUT_INVALID_ARGUMENT, `${model}: region ${index + 1} has no bounding box to crop`);
+          throw new ItemFailure(
+            StatusCode.INPUT_INVALID_ARGUMENT,
+            `${model}: region ${index + 1} has no bounding box to crop`,
+          );
         }
         return box;
       });
@@ -107,7 +110,11 @@ export function createCropRunner(model: string): Runner {
 }
 
 /** Emotion, age or gender of each face crop (or of the whole image when no detector came before). */
-export function createFaceAttributeRunner(model: string, attribute: Exclude<FaceAttributeName, 'embedding'>, host: VisionHost): Runner {
+export function createFaceAttributeRunner(
+  model: string,
+  attribute: Exclude<FaceAttributeName, 'embedding'>,
+  host: VisionHost,
+): Runner {
   return createVisionRunner({
     model,
     host,
@@ -177,13 +184,18 @@ export function createPersonSegmenterRunner(model: string, host: VisionHost): Ru
         vision.segmentPerson(image, { threshold: params.threshold }, options),
       );
       const { width, height } = result;
-      const classes = [{ name: 'person', mask: { png: result.mask, width, height, share: result.personShare } }];
+      const classes = [
+        { name: 'person', mask: { png: result.mask, width, height, share: result.personShare } },
+      ];
       let timeMs = result.timeMs;
       if (params.background) {
         const started = performance.now();
         const inverted = await sharp(result.mask).negate().toColourspace('b-w').png().toBuffer();
         timeMs += performance.now() - started;
-        classes.push({ name: 'background', mask: { png: inverted, width, height, share: 1 - result.personShare } });
+        classes.push({
+          name: 'background',
+          mask: { png: inverted, width, height, share: 1 - result.personShare },
+        });
       }
       return { data: segmentationData(classes, newId), timeMs };
     },
@@ -201,7 +213,10 @@ export function createUpscaleRunner(model: string, scale: 2 | 4, host: VisionHos
       const result = await call((vision, options) =>
         vision.upscale(image, scale, { maxOutputPixels: params.max_output_pixels }, options),
       );
-      return { data: { image: encodedImage(result.image, result.width, result.height, 'png') }, timeMs: result.timeMs };
+      return {
+        data: { image: encodedImage(result.image, result.width, result.height, 'png') },
+        timeMs: result.timeMs,
+      };
     },
   });
 }

@@ -3,6 +3,7 @@
  * item of the batch at the same time (the shared pool spreads them over its workers), each with
  * its own result or its own error status. Models differ only in `run`, one item at a time.
  */
+import { setMaxListeners } from 'node:events';
 import type { z } from 'zod';
 import type { Data } from '../../../contract/clarifai';
 import { cropRegions } from '../../vision/models/crop';
@@ -53,19 +54,31 @@ export function createVisionRunner<S extends z.ZodType>(spec: VisionModelSpec<S>
     async predict(items, rawParams, ctx) {
       const params = parseParams(spec.params, rawParams, spec.model);
       await loader.load();
+      // Every task listens for the abort, and a batch of faces makes dozens of tasks: they listen
+      // on a signal of this call's own (no listener limit), which listens once on the request's.
+      const batch = new AbortController();
+      setMaxListeners(0, batch.signal);
+      const forward = () => batch.abort(ctx.signal.reason);
+      if (ctx.signal.aborted) forward();
+      else ctx.signal.addEventListener('abort', forward, { once: true });
+      const signal = batch.signal;
       const call = <T>(task: (vision: Vision, options: CallOptions) => Promise<T>): Promise<T> => {
         if (!host) throw new Error(`${spec.model} has no vision pool`);
-        return host.schedule((vision) => task(vision, { signal: ctx.signal }), ctx.signal);
+        return host.schedule((vision) => task(vision, { signal }), signal);
       };
-      return Promise.all(
-        items.map(async (item): Promise<RunnerItemResult> => {
-          try {
-            return await spec.run({ item, params, signal: ctx.signal, call });
-          } catch (error) {
-            return { error: itemError(error, spec.model) };
-          }
-        }),
-      );
+      try {
+        return await Promise.all(
+          items.map(async (item): Promise<RunnerItemResult> => {
+            try {
+              return await spec.run({ item, params, signal, call });
+            } catch (error) {
+              return { error: itemError(error, spec.model) };
+            }
+          }),
+        );
+      } finally {
+        ctx.signal.removeEventListener('abort', forward);
+      }
     },
     async close() {
       loader.reset();
@@ -106,7 +119,9 @@ export async function answerTargets(
       return answer(image);
     }),
   );
-  const regions = targets.regions.map((target, index) => mirrorRegion(target.region, answers[index]?.data ?? {}));
+  const regions = targets.regions.map((target, index) =>
+    mirrorRegion(target.region, answers[index]?.data ?? {}),
+  );
   timeMs += answers.reduce((sum, a) => sum + a.timeMs, 0);
   return { data: { regions }, timeMs };
 }

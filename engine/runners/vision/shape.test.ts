@@ -21,23 +21,37 @@ describe('output shapes', () => {
     );
     expect(Data.parse(data)).toEqual(data);
     expect(data.regions).toEqual([
-      { id: 'id-1', region_info: { bounding_box: box }, data: { concepts: [{ id: 'face', name: 'face', value: 0.9 }] }, value: 0.9 },
-      { id: 'id-2', region_info: { bounding_box: box }, data: { concepts: [{ id: 'cup', name: 'cup', value: 0.4 }] }, value: 0.4 },
+      {
+        id: 'id-1',
+        region_info: { bounding_box: box },
+        data: { concepts: [{ id: 'face', name: 'face', value: 0.9 }] },
+        value: 0.9,
+      },
+      {
+        id: 'id-2',
+        region_info: { bounding_box: box },
+        data: { concepts: [{ id: 'cup', name: 'cup', value: 0.4 }] },
+        value: 0.4,
+      },
     ]);
     expect(detectionData([], ids())).toEqual({ regions: [] });
   });
 
   it('crop: a new region with the cut box and the image, format in capitals like Clarifai', async () => {
-    const jpeg = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 4, height: 3, channels: 3, background: '#fff' } })
+      .jpeg()
+      .toBuffer();
     const region = cropRegion({ box, image: jpeg, width: 4, height: 3, format: 'jpeg' }, 'crop-1');
     expect(region).toEqual({
       id: 'crop-1',
       region_info: { bounding_box: box },
-      data: { image: { base64: jpeg.toString('base64'), image_info: { width: 4, height: 3, format: 'JPEG' } } },
+      data: {
+        image: { base64: jpeg.toString('base64'), image_info: { width: 4, height: 3, format: 'JPEG' } },
+      },
     });
   });
 
-  it("classifier limits: min_value, then max_concepts (0 = all)", () => {
+  it('classifier limits: min_value, then max_concepts (0 = all)', () => {
     const concepts = [
       { id: 'a', value: 0.6 },
       { id: 'b', value: 0.3 },
@@ -49,7 +63,12 @@ describe('output shapes', () => {
   });
 
   it('embedding: one vector with its size, in 9 digits that give back the same float32', () => {
-    const computed = [Math.fround(0.123456789012), Math.fround(-2.5), Math.fround(1 / 3), Math.fround(1e-7 / 3)];
+    const computed = [
+      Math.fround(0.123456789012),
+      Math.fround(-2.5),
+      Math.fround(1 / 3),
+      Math.fround(1e-7 / 3),
+    ];
     const data = embeddingData(computed);
     expect(data.embeddings?.[0]?.num_dimensions).toBe(4);
     const sent = data.embeddings?.[0]?.vector ?? [];
@@ -68,9 +87,15 @@ describe('output shapes', () => {
     );
     expect(data.regions?.[0]).toEqual({
       id: 'id-1',
-      region_info: { mask: { image: { base64: png.toString('base64'), image_info: { width: 8, height: 6, format: 'PNG' } } } },
+      region_info: {
+        mask: {
+          image: { base64: png.toString('base64'), image_info: { width: 8, height: 6, format: 'PNG' } },
+        },
+      },
       data: { concepts: [{ id: 'person', name: 'person', value: 0.25 }] },
     });
-    expect(data.regions?.[1]?.data?.concepts).toEqual([{ id: 'background', name: 'background', value: 0.75 }]);
+    expect(data.regions?.[1]?.data?.concepts).toEqual([
+      { id: 'background', name: 'background', value: 0.75 },
+    ]);
   });
 });

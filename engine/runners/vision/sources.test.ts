@@ -17,7 +17,9 @@ function item(parents: Data[], withImage = true): RunnerItem {
     input: {
       id: 'in',
       data: {},
-      ...(withImage ? { image: { bytes: inputBytes, format: 'jpeg', width: 10, height: 10, orientation: 1 } } : {}),
+      ...(withImage
+        ? { image: { bytes: inputBytes, format: 'jpeg', width: 10, height: 10, orientation: 1 } }
+        : {}),
     },
     parents,
   };
@@ -28,14 +30,19 @@ const box = { top_row: 0.1, left_col: 0.2, bottom_row: 0.5, right_col: 0.6 };
 describe('wholeImage', () => {
   it("reads a parent's image (an upscaler) before the input's", () => {
     expect(wholeImage(item([]), 'm')).toBe(inputBytes);
-    expect(wholeImage(item([{}, { image: { base64: parentBytes.toString('base64') } }]), 'm')).toEqual(parentBytes);
+    expect(wholeImage(item([{}, { image: { base64: parentBytes.toString('base64') } }]), 'm')).toEqual(
+      parentBytes,
+    );
   });
 
   it('fails the item with 30104 when there is no image, naming video when that is what came', () => {
     expect(() => wholeImage(item([], false), 'face-detection')).toThrow(
       expect.objectContaining({ code: 30104, message: 'face-detection needs an image input' }),
     );
-    const video: RunnerItem = { input: { id: 'v', data: {}, video: { kind: 'url', url: new URL('https://x.test/a.mp4') } }, parents: [] };
+    const video: RunnerItem = {
+      input: { id: 'v', data: {}, video: { kind: 'url', url: new URL('https://x.test/a.mp4') } },
+      parents: [],
+    };
     expect(() => wholeImage(video, 'm')).toThrow(/video is not supported/);
   });
 });
@@ -43,11 +50,18 @@ describe('wholeImage', () => {
 describe('targetsOf', () => {
   it('answers on the whole image without a parent that has regions', () => {
     expect(targetsOf(item([]), 'm')).toEqual({ kind: 'image', image: inputBytes });
-    expect(targetsOf(item([{ image: { base64: parentBytes.toString('base64') } }]), 'm')).toEqual({ kind: 'image', image: parentBytes });
+    expect(targetsOf(item([{ image: { base64: parentBytes.toString('base64') } }]), 'm')).toEqual({
+      kind: 'image',
+      image: parentBytes,
+    });
   });
 
   it("answers inside the parent's regions: crops by their image, detections by their box", () => {
-    const crop = { id: 'c1', region_info: { bounding_box: box }, data: { image: { base64: parentBytes.toString('base64') } } };
+    const crop = {
+      id: 'c1',
+      region_info: { bounding_box: box },
+      data: { image: { base64: parentBytes.toString('base64') } },
+    };
     const detection = { id: 'd1', region_info: { bounding_box: { bottom_row: 0.5, right_col: 0.5 } } };
     const targets = targetsOf(item([{ regions: [crop, detection] }]), 'm');
     expect(targets).toEqual({
@@ -74,7 +88,12 @@ describe('targetsOf', () => {
 
 describe('fullBox', () => {
   it('fills omitted zero fields and clamps; an empty box is no box', () => {
-    expect(fullBox({ bottom_row: 1.2, right_col: 0.5 })).toEqual({ top_row: 0, left_col: 0, bottom_row: 1, right_col: 0.5 });
+    expect(fullBox({ bottom_row: 1.2, right_col: 0.5 })).toEqual({
+      top_row: 0,
+      left_col: 0,
+      bottom_row: 1,
+      right_col: 0.5,
+    });
     expect(fullBox({ top_row: 0.5, bottom_row: 0.5, right_col: 1 })).toBeUndefined();
     expect(fullBox(undefined)).toBeUndefined();
   });
@@ -88,7 +107,10 @@ describe('itemError', () => {
     });
     expect(itemError(new VisionError('too_large', 'too big'), 'up').code).toBe(30105);
     expect(itemError(new VisionError('timeout', 'slow'), 'up').code).toBe(40032);
-    expect(itemError(new MediaError(30300, 'not base64'), 'm')).toEqual({ code: 30300, details: 'not base64' });
+    expect(itemError(new MediaError(30300, 'not base64'), 'm')).toEqual({
+      code: 30300,
+      details: 'not base64',
+    });
     expect(itemError(new ItemFailure(30104, 'no image'), 'm')).toEqual({ code: 30104, details: 'no image' });
     expect(itemError(new RunnerFailure(21353, 'closed'), 'm').code).toBe(21353);
     expect(itemError(new Error('boom'), 'm')).toEqual({ code: 21313, details: 'm failed: boom' });
@@ -97,7 +119,11 @@ describe('itemError', () => {
 
 describe('parseParams', () => {
   it('fills defaults, keeps unknown keys, and names a bad parameter in a 21313', () => {
-    expect(parseParams(DetectorParams, { other: 1 }, 'm')).toEqual({ min_value: 0.5, max_objects: 50, other: 1 });
+    expect(parseParams(DetectorParams, { other: 1 }, 'm')).toEqual({
+      min_value: 0.5,
+      max_objects: 50,
+      other: 1,
+    });
     const error: unknown = (() => {
       try {
         return parseParams(DetectorParams, { min_value: 2 }, 'face-detection');
@@ -106,12 +132,18 @@ describe('parseParams', () => {
       }
     })();
     expect(error).toBeInstanceOf(RunnerFailure);
-    expect(error).toMatchObject({ code: 21313, message: expect.stringMatching(/^invalid params for face-detection: min_value: /) });
+    expect(error).toMatchObject({
+      code: 21313,
+      message: expect.stringMatching(/^invalid params for face-detection: min_value: /),
+    });
   });
 });
 
 describe('cluster (the clusterer runner, over a fake memory)', () => {
-  const assign = (vector: number[]) => ({ id: `c${vector[0]}`, projection: [vector[0] ?? 0, 0] as [number, number] });
+  const assign = (vector: number[]) => ({
+    id: `c${vector[0]}`,
+    projection: [vector[0] ?? 0, 0] as [number, number],
+  });
 
   it('answers per region for region embeddings, skipping regions without one', () => {
     const regions = [
@@ -121,7 +153,11 @@ describe('cluster (the clusterer runner, over a fake memory)', () => {
     ];
     expect(cluster(item([{ regions }]), 'm', assign)).toEqual({
       regions: [
-        { id: 'r1', region_info: { bounding_box: box }, data: { clusters: [{ id: 'c1', projection: [1, 0] }] } },
+        {
+          id: 'r1',
+          region_info: { bounding_box: box },
+          data: { clusters: [{ id: 'c1', projection: [1, 0] }] },
+        },
         { id: 'r3', data: { clusters: [{ id: 'c2', projection: [2, 0] }] } },
       ],
     });
@@ -136,7 +172,10 @@ describe('cluster (the clusterer runner, over a fake memory)', () => {
   it('answers no regions after a detector that found none, and 30104 with nothing to cluster', () => {
     expect(cluster(item([{ regions: [] }]), 'm', assign)).toEqual({ regions: [] });
     expect(() => cluster(item([{ concepts: [] }]), 'face-clustering', assign)).toThrow(
-      expect.objectContaining({ code: 30104, message: 'face-clustering clusters embeddings: put it after an embedding model' }),
+      expect.objectContaining({
+        code: 30104,
+        message: 'face-clustering clusters embeddings: put it after an embedding model',
+      }),
     );
   });
 });

@@ -102,7 +102,8 @@ function decodeImage(encoded: string, what: string): Buffer {
 }
 
 function needsImage(item: RunnerItem, model: string): string {
-  if (item.input.video) return `${model} reads images; video is not supported by the local engine's vision models yet`;
+  if (item.input.video)
+    return `${model} reads images; video is not supported by the local engine's vision models yet`;
   return `${model} needs an image input`;
 }
 
