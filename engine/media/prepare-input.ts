@@ -11,6 +11,7 @@ import { probeImage } from './image';
 import type { MediaLimits } from './limits';
 import { MediaError } from './media-error';
 import type { DecodedImage, InputPreparation, MediaSource, PreparedInput } from './types';
+import { readVideoSource } from './video-input';
 
 export interface MediaOptions {
   readonly fetch: typeof globalThis.fetch;
@@ -63,7 +64,7 @@ async function decodeData(
     image ? readImage(image, options, fetchOptions(options.limits.imageBytes)) : undefined,
     text ? readText(text, fetchOptions(options.limits.textBytes)) : undefined,
   ]);
-  const videoSource = video ? mediaSource(video, 'video', options.limits.mediaBytes) : undefined;
+  const videoSource = video ? readVideoSource(video, options.limits) : undefined;
   const audioSource = audio ? mediaSource(audio, 'audio', options.limits.mediaBytes) : undefined;
   return {
     id,
