@@ -22,10 +22,14 @@ describe('the results stream', () => {
     expect(parseStreamLine('{"progress":{"stage":"frames","done":1,"total":null}}')).toEqual({
       progress: { stage: 'frames', done: 1, total: null },
     });
-    expect(parseStreamLine('{"frame":{"input_index":0,"frame_info":{"index":2,"time":"2500"},"outputs":[]}}')).toMatchObject({
+    expect(
+      parseStreamLine('{"frame":{"input_index":0,"frame_info":{"index":2,"time":"2500"},"outputs":[]}}'),
+    ).toMatchObject({
       frame: { frame_info: { time: '2500' } },
     });
-    expect(parseStreamLine('{"response":{"status":{"code":10000}}}')).toMatchObject({ response: { status: { code: 10000 } } });
+    expect(parseStreamLine('{"response":{"status":{"code":10000}}}')).toMatchObject({
+      response: { status: { code: 10000 } },
+    });
     expect(() => parseStreamLine('{"progress":{"stage":"later","done":1,"total":2}}')).toThrow();
     expect(() => parseStreamLine('{"hello":1}')).toThrow();
   });
@@ -33,12 +37,20 @@ describe('the results stream', () => {
   it('reads a stream to its final response, and a plain JSON answer as it is', async () => {
     const seen: unknown[] = [];
     const streamed = new Response(
-      bytes('{"progress":{"stage":"inputs","done":0,"total":1}}\n', '{"response":{"status":{"code":10000},"results":[]}}\n'),
+      bytes(
+        '{"progress":{"stage":"inputs","done":0,"total":1}}\n',
+        '{"response":{"status":{"code":10000},"results":[]}}\n',
+      ),
       { headers: { 'content-type': 'application/x-ndjson; charset=utf-8' } },
     );
-    expect(await readResultsStream(streamed, (line) => seen.push(line))).toEqual({ status: { code: 10000 }, results: [] });
+    expect(await readResultsStream(streamed, (line) => seen.push(line))).toEqual({
+      status: { code: 10000 },
+      results: [],
+    });
     expect(seen).toEqual([{ progress: { stage: 'inputs', done: 0, total: 1 } }]);
-    const once = new Response('{"status":{"code":11100}}', { headers: { 'content-type': 'application/json' } });
+    const once = new Response('{"status":{"code":11100}}', {
+      headers: { 'content-type': 'application/json' },
+    });
     expect((await readResultsStream(once)).status.code).toBe(11100);
     const cut = new Response(bytes('{"progress":{"stage":"inputs","done":0,"total":1}}\n'), {
       headers: { 'content-type': 'application/x-ndjson' },

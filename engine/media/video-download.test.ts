@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const url = new URL('https://example.test/v.mp4');
-const options = (fetch: typeof globalThis.fetch, overrides: Partial<VideoDownloadOptions> = {}): VideoDownloadOptions => ({
+const options = (
+  fetch: typeof globalThis.fetch,
+  overrides: Partial<VideoDownloadOptions> = {},
+): VideoDownloadOptions => ({
   fetch,
   idleTimeoutMs: 1000,
   maxBytes: 1000,
@@ -34,7 +37,11 @@ function chunks(parts: Uint8Array[], init: ResponseInit = {}): typeof fetch {
 describe('downloadVideo', () => {
   it('streams the body into the file', async () => {
     const file = path.join(dir, 'ok');
-    const size = await downloadVideo(url, file, options(chunks([new Uint8Array([1, 2]), new Uint8Array([3])])));
+    const size = await downloadVideo(
+      url,
+      file,
+      options(chunks([new Uint8Array([1, 2]), new Uint8Array([3])])),
+    );
     expect(size).toBe(3);
     expect([...(await readFile(file))]).toEqual([1, 2, 3]);
   });

@@ -18,7 +18,9 @@ describe('readVideoSource', () => {
     );
     const wayOver = Buffer.alloc(5 * 1024 * 1024).toString('base64');
     expect(() => readVideoSource({ base64: wayOver }, limits)).toThrow('video is 5 MB, over the 3 MB limit');
-    expect(() => readVideoSource({ base64: Buffer.alloc(3 * 1024 * 1024).toString('base64') }, limits)).not.toThrow();
+    expect(() =>
+      readVideoSource({ base64: Buffer.alloc(3 * 1024 * 1024).toString('base64') }, limits),
+    ).not.toThrow();
   });
 
   it('answers 30104 for a video with neither', () => {

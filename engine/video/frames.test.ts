@@ -31,7 +31,8 @@ afterEach(async () => {
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const start = Date.now();
-  while (!condition() && Date.now() - start < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (!condition() && Date.now() - start < timeoutMs)
+    await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 async function collect(stream: FrameStream): Promise<VideoFrame[]> {
@@ -121,8 +122,10 @@ describe('sampleFrames', () => {
     const { execFile } = await import('node:child_process');
     const faststart = path.join(dir, 'faststart.mp4');
     await new Promise<void>((resolve, reject) =>
-      execFile('ffmpeg', ['-v', 'error', '-y', '-i', noisy, '-c', 'copy', '-movflags', '+faststart', faststart], (error) =>
-        error ? reject(error) : resolve(),
+      execFile(
+        'ffmpeg',
+        ['-v', 'error', '-y', '-i', noisy, '-c', 'copy', '-movflags', '+faststart', faststart],
+        (error) => (error ? reject(error) : resolve()),
       ),
     );
     const { readFile } = await import('node:fs/promises');
@@ -142,7 +145,10 @@ describe('sampleFrames', () => {
       return undefined;
     })();
     expect(failure).toBeInstanceOf(MediaError);
-    expect(failure).toMatchObject({ code: 30300, message: expect.stringMatching(/truncated or damaged: only \d+ of 10 frames/) });
+    expect(failure).toMatchObject({
+      code: 30300,
+      message: expect.stringMatching(/truncated or damaged: only \d+ of 10 frames/),
+    });
     expect(got.length).toBeGreaterThan(0);
     expect(got.length).toBeLessThan(10);
   });

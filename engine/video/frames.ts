@@ -235,7 +235,9 @@ class FrameReader implements FrameStream {
 
   private reason(): string {
     const summary = this.stderr.summary();
-    return summary ? `ffmpeg: ${summary.replaceAll(`${this.file}: `, '').replaceAll(this.file, 'the file')}` : 'ffmpeg gave no reason';
+    return summary
+      ? `ffmpeg: ${summary.replaceAll(`${this.file}: `, '').replaceAll(this.file, 'the file')}`
+      : 'ffmpeg gave no reason';
   }
 
   private finish(): void {

@@ -11,7 +11,23 @@ let stream: Buffer;
 beforeAll(async () => {
   const { stdout } = await run(
     'ffmpeg',
-    ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=96x64:r=10:d=1.2,noise=alls=80:allf=t', '-c:v', 'mjpeg', '-q:v', '3', '-pix_fmt', 'yuvj420p', '-f', 'image2pipe', 'pipe:1'],
+    [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=96x64:r=10:d=1.2,noise=alls=80:allf=t',
+      '-c:v',
+      'mjpeg',
+      '-q:v',
+      '3',
+      '-pix_fmt',
+      'yuvj420p',
+      '-f',
+      'image2pipe',
+      'pipe:1',
+    ],
     { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
   );
   stream = stdout;
@@ -20,7 +36,8 @@ beforeAll(async () => {
 function split(bytes: Buffer, chunkSize: number) {
   const splitter = new JpegSplitter();
   const images = [];
-  for (let at = 0; at < bytes.length; at += chunkSize) images.push(...splitter.push(bytes.subarray(at, at + chunkSize)));
+  for (let at = 0; at < bytes.length; at += chunkSize)
+    images.push(...splitter.push(bytes.subarray(at, at + chunkSize)));
   splitter.finish();
   return images;
 }

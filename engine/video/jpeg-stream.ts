@@ -49,7 +49,11 @@ export class JpegSplitter {
     for (;;) {
       const end = this.advance();
       if (end === undefined) break;
-      images.push({ bytes: Buffer.from(this.buffer.subarray(0, end)), width: this.width, height: this.height });
+      images.push({
+        bytes: Buffer.from(this.buffer.subarray(0, end)),
+        width: this.width,
+        height: this.height,
+      });
       this.buffer.copyWithin(0, end, this.length);
       this.length -= end;
       this.position = 0;
@@ -91,7 +95,11 @@ export class JpegSplitter {
         this.state = 'marker';
       } else if (this.state === 'marker') {
         // Fill bytes (0xFF repeated) may precede a marker.
-        while (this.position + 1 < this.length && bytes[this.position] === 0xff && bytes[this.position + 1] === 0xff) {
+        while (
+          this.position + 1 < this.length &&
+          bytes[this.position] === 0xff &&
+          bytes[this.position + 1] === 0xff
+        ) {
           this.position += 1;
         }
         if (this.length - this.position < 2) return undefined;

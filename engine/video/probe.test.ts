@@ -39,7 +39,15 @@ describe('probeVideo', () => {
 
   it('finds the duration of a WebM whose header has none by reading its packets', async () => {
     const webm = await file('clip.webm', await countingClip({ seconds: 3, format: 'webm' }));
-    const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', webm]);
+    const { stdout } = await run('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'format=duration',
+      '-of',
+      'csv=p=0',
+      webm,
+    ]);
     expect(stdout.trim()).toBe('N/A');
     expect((await probeVideo(webm, tools, { maxDurationMs: TEN_MINUTES })).durationMs).toBe(3000);
   });
@@ -50,7 +58,9 @@ describe('probeVideo', () => {
     const cut = await file('cut.mp4', whole.subarray(0, Math.floor(whole.length / 2)));
     await expect(probeVideo(cut, tools, { maxDurationMs: TEN_MINUTES })).rejects.toMatchObject({
       code: 30300,
-      message: expect.stringMatching(/^video could not be decoded: it is truncated or not a video file ffmpeg can read \(.*moov atom not found/),
+      message: expect.stringMatching(
+        /^video could not be decoded: it is truncated or not a video file ffmpeg can read \(.*moov atom not found/,
+      ),
     });
     const png = await file('image.png', await digitPng('7'));
     await expect(probeVideo(png, tools, { maxDurationMs: TEN_MINUTES })).rejects.toMatchObject({

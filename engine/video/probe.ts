@@ -104,7 +104,11 @@ export async function probeVideo(
  * The end of the last video packet, for containers whose header states no duration. Reads
  * packets only (no decoding) and keeps two numbers, however long the listing.
  */
-async function scanDuration(file: string, tools: VideoTools, signal?: AbortSignal): Promise<number | undefined> {
+async function scanDuration(
+  file: string,
+  tools: VideoTools,
+  signal?: AbortSignal,
+): Promise<number | undefined> {
   const { code, stdout } = await runTool(
     tools.ffprobe,
     [
@@ -143,7 +147,9 @@ async function scanDuration(file: string, tools: VideoTools, signal?: AbortSigna
 
 function seconds(value: string | number | undefined): number | undefined {
   const number = Number(value);
-  return value === undefined || value === 'N/A' || !Number.isFinite(number) || number <= 0 ? undefined : number * 1000;
+  return value === undefined || value === 'N/A' || !Number.isFinite(number) || number <= 0
+    ? undefined
+    : number * 1000;
 }
 
 function safeJson(text: string): unknown {

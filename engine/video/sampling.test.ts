@@ -44,7 +44,7 @@ describe('frame times', () => {
     expect(() => planFrames(1000, 1.5)).toThrow(RangeError);
   });
 
-  it("tells ffmpeg to shift time so frame k falls on output tick k", () => {
+  it('tells ffmpeg to shift time so frame k falls on output tick k', () => {
     expect(samplingFilter(planFrames(5000, 1000))).toBe(
       'setpts=PTS-STARTPTS-0.500/TB,fps=fps=1000/1000:start_time=0:round=up',
     );

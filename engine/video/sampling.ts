@@ -20,7 +20,8 @@ export interface FramePlan {
 
 export function planFrames(durationMs: number, sampleMs: number = SAMPLE_MS.default): FramePlan {
   if (!(durationMs > 0)) throw new RangeError(`duration must be positive, not ${durationMs}`);
-  if (!Number.isInteger(sampleMs) || sampleMs <= 0) throw new RangeError(`sample_ms must be a positive integer, not ${sampleMs}`);
+  if (!Number.isInteger(sampleMs) || sampleMs <= 0)
+    throw new RangeError(`sample_ms must be a positive integer, not ${sampleMs}`);
   const middle = Math.floor(sampleMs / 2);
   if (middle < durationMs) {
     return { firstMs: middle, periodMs: sampleMs, count: Math.ceil((durationMs - middle) / sampleMs) };

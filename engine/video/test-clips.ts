@@ -49,10 +49,22 @@ export function countingClip({ seconds = 5, fps = 10, format = 'mp4' }: Counting
       format === 'mp4'
         ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']
         : ['-c:v', 'libvpx', '-b:v', '500k', '-pix_fmt', 'yuv420p', '-f', 'webm'];
-    const args = ['-v', 'error', '-y', '-framerate', String(fps), '-i', path.join(dir, 'f%05d.png'), ...codec];
+    const args = [
+      '-v',
+      'error',
+      '-y',
+      '-framerate',
+      String(fps),
+      '-i',
+      path.join(dir, 'f%05d.png'),
+      ...codec,
+    ];
     if (format === 'webm') {
       // Written to a pipe, as MediaRecorder writes: the WebM header then states no duration.
-      const { stdout } = await run('ffmpeg', [...args, 'pipe:1'], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+      const { stdout } = await run('ffmpeg', [...args, 'pipe:1'], {
+        encoding: 'buffer',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       return stdout;
     }
     await run('ffmpeg', [...args, out]);
