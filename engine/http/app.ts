@@ -21,6 +21,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Liveness for scripts and the proxy: no disk, no models.
   app.get('/healthz', (c) => reply(c, { code: StatusCode.SUCCESS }));
 
+  // The cap counts JSON text, in which media travel as base64 (4/3 of their size): see limits.ts.
   const maxSize = deps.media.limits.requestBytes;
   app.use(
     '/v2/*',
@@ -30,7 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         fail(
           c,
           StatusCode.CONN_MALFORMED,
-          `the request body is over ${formatBytes(maxSize)}: send large media by URL`,
+          `the request body is over the ${formatBytes(maxSize)} limit for a JSON body (${formatBytes(deps.media.limits.mediaBytes)} of media as base64, plus the JSON around it): send large media, such as a video, by URL`,
         ),
     }),
   );

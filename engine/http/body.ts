@@ -9,19 +9,26 @@ export async function readJsonBody<S extends z.ZodType>(
   c: Context<AppEnv>,
   schema: S,
 ): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
+  const parsed = await parseJsonBody(c, schema);
+  if (parsed.ok) return parsed;
+  return { ok: false, response: fail(c, StatusCode.CONN_MALFORMED, parsed.details) };
+}
+
+/** The body parsed and validated, or why not (the details of an 11100). */
+export async function parseJsonBody<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<{ ok: true; value: z.infer<S> } | { ok: false; details: string }> {
   let raw: unknown;
   try {
     raw = JSON.parse(await c.req.text());
   } catch {
-    return { ok: false, response: fail(c, StatusCode.CONN_MALFORMED, 'the request body is not valid JSON') };
+    return { ok: false, details: 'the request body is not valid JSON' };
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const details = z.prettifyError(parsed.error).replaceAll('\n', ' ');
-    return {
-      ok: false,
-      response: fail(c, StatusCode.CONN_MALFORMED, `invalid request body: ${truncate(details, 500)}`),
-    };
+    return { ok: false, details: `invalid request body: ${truncate(details, 500)}` };
   }
   return { ok: true, value: parsed.data };
 }

@@ -1,6 +1,7 @@
 import type { MediaOptions } from '../media/prepare-input';
 import type { ModelCatalog } from '../models/catalog';
 import type { RunnerRegistry } from '../runners/registry';
+import type { VideoOptions } from '../video/options';
 import type { Owner } from '../workflows/render';
 import type { WorkflowStore } from '../workflows/store';
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   /** The user/app pairs served; the first one is the default on short paths. */
   readonly owners: readonly [Owner, ...Owner[]];
   readonly now?: () => Date;
+  /** Frame sampling and per-frame execution; defaults in video/options.ts. */
+  readonly video?: Partial<VideoOptions>;
 }
 
 export type AppEnv = { Variables: { reqId: string } };

@@ -13,16 +13,23 @@ export function reply(
   body: object = {},
   httpStatus = httpStatusFor(status.code),
 ): Response {
-  const reqId = c.get('reqId');
+  return new Response(JSON.stringify(replyBody(c, status, body)), {
+    status: httpStatus,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-clarifai-request-id': c.get('reqId') },
+  });
+}
+
+/** The JSON body `reply` sends (also the last line of a streamed answer). */
+export function replyBody(c: Context<AppEnv>, status: Status, body: object = {}): { status: Status } {
   // Status first, as Clarifai orders it: a person reading a long response sees the verdict at once.
-  const payload = {
-    status: { ...status, description: status.description ?? describeStatus(status.code), req_id: reqId },
+  return {
+    status: {
+      ...status,
+      description: status.description ?? describeStatus(status.code),
+      req_id: c.get('reqId'),
+    },
     ...body,
   };
-  return new Response(JSON.stringify(payload), {
-    status: httpStatus,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-clarifai-request-id': reqId },
-  });
 }
 
 export function fail(c: Context<AppEnv>, code: number, details?: string): Response {

@@ -152,7 +152,7 @@ function failureStatus(error: unknown, fallbackCode: number, context: string): S
 }
 
 /** One input's status from its outputs: all ok, some failed (mixed), or all failed. */
-function resultStatus(outputs: readonly Output[]): Status {
+export function resultStatus(outputs: readonly Output[]): Status {
   const failed = outputs.filter((output) => output.status?.code !== StatusCode.SUCCESS).length;
   if (failed === 0) return status(StatusCode.SUCCESS);
   return status(failed === outputs.length ? StatusCode.FAILURE : StatusCode.MIXED_STATUS);

@@ -1,6 +1,7 @@
 /** `/workflows`: list, get, versions, PATCH (new version) and predict (`results`). */
 import { Hono, type Context } from 'hono';
 import {
+  describeStatus,
   MAX_INPUTS_PER_REQUEST,
   PatchWorkflowsRequest,
   PostWorkflowResultsRequest,
@@ -14,16 +15,20 @@ import {
   type Status,
 } from '../../../contract/clarifai';
 import { prepareInput } from '../../media/prepare-input';
-import { executeWorkflow, summariseResults } from '../../workflows/executor';
+import { executeRequest } from '../../video/execute-request';
+import { videoOptions } from '../../video/options';
+import { silentEvents, type RunEvents } from '../../video/run-video';
+import { summariseResults } from '../../workflows/executor';
 import { FileNode, fileNodeFromApi } from '../../workflows/format';
 import { validateGraph } from '../../workflows/graph';
 import { renderVersion, renderWorkflow, type Owner } from '../../workflows/render';
 import type { StoredVersion, StoredWorkflow } from '../../workflows/store';
-import { readJsonBody } from '../body';
+import { parseJsonBody, readJsonBody } from '../body';
 import type { AppDeps, AppEnv } from '../deps';
 import { notServed, resolveOwner } from '../owner';
 import { pageOf, readPage } from '../pagination';
 import { fail, reply } from '../reply';
+import { ndjsonResponse, wantsNdjson, type Answer } from '../stream';
 
 const OK: Status = { code: StatusCode.SUCCESS };
 
@@ -36,11 +41,20 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
     c: Context<AppEnv>,
     owner: { owner: Owner; served: boolean },
   ): StoredWorkflow | Response {
+    const found = lookupWorkflow(c, owner);
+    return 'workflow' in found ? found.workflow : reply(c, found.status);
+  }
+
+  function lookupWorkflow(
+    c: Context<AppEnv>,
+    owner: { owner: Owner; served: boolean },
+  ): { workflow: StoredWorkflow } | { status: Status } {
     const id = c.req.param('workflow_id') ?? '';
-    if (!owner.served) return fail(c, StatusCode.WORKFLOW_DOES_NOT_EXIST, notServed(owner.owner));
-    return (
-      deps.store.get(id) ?? fail(c, StatusCode.WORKFLOW_DOES_NOT_EXIST, `workflow "${id}" does not exist`)
-    );
+    if (!owner.served) return { status: problem(StatusCode.WORKFLOW_DOES_NOT_EXIST, notServed(owner.owner)) };
+    const workflow = deps.store.get(id);
+    if (!workflow)
+      return { status: problem(StatusCode.WORKFLOW_DOES_NOT_EXIST, `workflow "${id}" does not exist`) };
+    return { workflow };
   }
 
   routes.get('/workflows', (c) => {
@@ -148,52 +162,69 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
     return reply(c, OK, { workflows } satisfies Omit<MultiWorkflowResponse, 'status'>);
   });
 
+  /**
+   * Predict. With `Accept: application/x-ndjson` the answer is streamed (../stream.ts): progress
+   * and per-frame lines, then this same response as the last line.
+   */
   const predict = async (c: Context<AppEnv>, pinned: boolean) => {
-    const body = await readJsonBody(c, PostWorkflowResultsRequest);
-    if (!body.ok) return body.response;
+    const body = await parseJsonBody(c, PostWorkflowResultsRequest);
+    if (!wantsNdjson(c)) {
+      const answer = await answerPredict(c, pinned, body, c.req.raw.signal, silentEvents);
+      return reply(c, answer.status, answer.body);
+    }
+    return ndjsonResponse(c, (emit, signal) =>
+      answerPredict(c, pinned, body, signal, {
+        progress: (progress) => emit({ progress }),
+        frame: (frame) => emit({ frame }),
+      }),
+    );
+  };
+
+  async function answerPredict(
+    c: Context<AppEnv>,
+    pinned: boolean,
+    body: Awaited<ReturnType<typeof parseJsonBody<typeof PostWorkflowResultsRequest>>>,
+    signal: AbortSignal,
+    events: RunEvents,
+  ): Promise<Answer> {
+    if (!body.ok) return { status: problem(StatusCode.CONN_MALFORMED, body.details) };
     const owner = resolveOwner(c, deps, body.value.user_app_id);
-    const workflow = findWorkflow(c, owner);
-    if (workflow instanceof Response) return workflow;
-    const version = pinned ? findVersion(c, workflow) : workflow.versions[0];
-    if (version instanceof Response) return version;
-    if (!version)
-      return fail(c, StatusCode.WORKFLOW_DOES_NOT_EXIST, `workflow "${workflow.id}" has no version`);
+    const found = lookupWorkflow(c, owner);
+    if (!('workflow' in found)) return found;
+    const { workflow } = found;
+    const version = pinned ? lookupVersion(c, workflow) : { version: workflow.versions[0] };
+    if (!('version' in version)) return version;
+    if (!version.version) {
+      return {
+        status: problem(StatusCode.WORKFLOW_DOES_NOT_EXIST, `workflow "${workflow.id}" has no version`),
+      };
+    }
 
     const { inputs, output_config: outputConfig = {} } = body.value;
-    if (inputs.length === 0 || inputs.length > MAX_INPUTS_PER_REQUEST) {
-      return fail(
-        c,
-        StatusCode.PREDICT_INVALID_REQUEST,
-        `a request takes 1 to ${MAX_INPUTS_PER_REQUEST} inputs, this one has ${inputs.length}`,
-      );
-    }
-    const sampleMs = outputConfig.sample_ms;
-    if (sampleMs !== undefined && !(sampleMs >= SAMPLE_MS.min && sampleMs <= SAMPLE_MS.max)) {
-      return fail(
-        c,
-        StatusCode.PREDICT_INVALID_REQUEST,
-        `output_config.sample_ms must be from ${SAMPLE_MS.min} to ${SAMPLE_MS.max}, not ${sampleMs}`,
-      );
-    }
+    const invalid = checkPredictRequest(body.value);
+    if (invalid) return { status: problem(StatusCode.PREDICT_INVALID_REQUEST, invalid) };
 
-    const signal = c.req.raw.signal;
+    events.progress({ stage: 'inputs', done: 0, total: inputs.length });
     const prepared = await Promise.all(inputs.map((input) => prepareInput(input, deps.media, signal)));
-    const results = await executeWorkflow({
-      nodes: version.nodes,
+    const results = await executeRequest({
+      nodes: version.version.nodes,
       inputs: prepared,
       catalog: deps.catalog,
       runners: deps.runners,
       owner: owner.owner,
       outputConfig,
       signal,
+      media: deps.media,
+      video: videoOptions(deps.video),
+      events,
       ...(deps.now ? { now: deps.now } : {}),
     });
     const response: Omit<PostWorkflowResultsResponse, 'status'> = {
-      workflow: renderWorkflow(workflow, deps.catalog, owner.owner, version),
+      workflow: renderWorkflow(workflow, deps.catalog, owner.owner, version.version),
       results,
     };
-    return reply(c, summariseResults(results), response);
-  };
+    return { status: summariseResults(results), body: response };
+  }
 
   routes.post('/workflows/:workflow_id/results', (c) => predict(c, false));
   if (longForm) routes.post('/workflows/:workflow_id/versions/:version_id/results', (c) => predict(c, true));
@@ -202,9 +233,45 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
 }
 
 function findVersion(c: Context<AppEnv>, workflow: StoredWorkflow): StoredVersion | Response {
+  const found = lookupVersion(c, workflow);
+  return 'version' in found ? found.version : reply(c, found.status);
+}
+
+function lookupVersion(
+  c: Context<AppEnv>,
+  workflow: StoredWorkflow,
+): { version: StoredVersion } | { status: Status } {
   const id = c.req.param('version_id') ?? '';
-  return (
-    workflow.versions.find((version) => version.id === id) ??
-    fail(c, StatusCode.CONN_DOES_NOT_EXIST, `workflow "${workflow.id}" has no version "${id}"`)
-  );
+  const version = workflow.versions.find((candidate) => candidate.id === id);
+  if (!version)
+    return {
+      status: problem(StatusCode.CONN_DOES_NOT_EXIST, `workflow "${workflow.id}" has no version "${id}"`),
+    };
+  return { version };
+}
+
+/** Why a predict request cannot run at all (40001), or undefined. */
+function checkPredictRequest({
+  inputs,
+  output_config: outputConfig,
+}: PostWorkflowResultsRequest): string | undefined {
+  if (inputs.length === 0 || inputs.length > MAX_INPUTS_PER_REQUEST) {
+    return `a request takes 1 to ${MAX_INPUTS_PER_REQUEST} inputs, this one has ${inputs.length}`;
+  }
+  const sampleMs = outputConfig?.sample_ms;
+  if (
+    sampleMs !== undefined &&
+    !(Number.isInteger(sampleMs) && sampleMs >= SAMPLE_MS.min && sampleMs <= SAMPLE_MS.max)
+  ) {
+    return `output_config.sample_ms must be a whole number of milliseconds from ${SAMPLE_MS.min} to ${SAMPLE_MS.max}, not ${sampleMs}`;
+  }
+  const videos = inputs.filter((input) => input.data.video !== undefined).length;
+  if (videos > 1) {
+    return `a request takes one video, this one has ${videos}: send each video in a request of its own`;
+  }
+  return undefined;
+}
+
+function problem(code: number, details: string): Status {
+  return { code, description: describeStatus(code), details };
 }
