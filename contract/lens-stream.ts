@@ -5,6 +5,7 @@
  * answers once with `application/json`, so a client must read both (see `readResultsStream`).
  *
  *   {"progress": {"stage": "inputs", "done": 0, "total": 1}}
+ *   {"progress": {"stage": "frames", "done": 0, "total": null}}
  *   {"progress": {"stage": "frames", "done": 0, "total": 5}}
  *   {"frame": {"input_index": 0, "frame_info": {"index": 0, "time": 500}, "outputs": [...]}}
  *   {"progress": {"stage": "frames", "done": 1, "total": 5}}

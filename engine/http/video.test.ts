@@ -228,6 +228,27 @@ describe('videos that cannot be used', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  it('answers 11100, naming the body limit, when even the JSON body is over its cap (small limit)', async () => {
+    const limits = { ...t.engine.deps.media.limits, requestBytes: 4096 };
+    const capped = createApp({
+      ...t.engine.deps,
+      media: { ...t.engine.deps.media, limits },
+      video: { tempDir },
+    });
+    const { http, body } = await predict(
+      video(undefined, { video: { base64: 'A'.repeat(8192) } }),
+      undefined,
+      capped,
+    );
+    expect(http).toBe(400);
+    expect(body.status).toMatchObject({
+      code: 11100,
+      details: expect.stringMatching(
+        /^the request body is over the 4 KB limit for a JSON body \(128 MB of media as base64.*by URL$/,
+      ),
+    });
+  });
+
   it('answers 30105 for a video by URL over the 300 MB limit (small limit), stopping the download', async () => {
     let pulled = 0;
     const endless: typeof fetch = async () =>

@@ -73,6 +73,8 @@ export async function executeVideoInput(args: VideoRunArgs): Promise<WorkflowRes
   const answers: FrameAnswer[] = [];
   let emitting = true;
   try {
+    // Said at once: a download and a probe come before the number of frames is known.
+    args.events.progress({ stage: 'frames', done: 0, total: null });
     file = await openVideoFile(args.source, args.media, { tempDir: args.video.tempDir, signal });
     const info = await probeVideo(file.path, args.video.tools, {
       signal,
