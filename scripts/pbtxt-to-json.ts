@@ -54,7 +54,14 @@ const BYTES = new Set(['base64']);
 /** google.protobuf.Struct fields in Clarifai's messages. */
 const STRUCTS = new Set(['metadata', 'fields_map', 'params', 'output_config_struct']);
 
-const TIMESTAMPS = new Set(['created_at', 'modified_at', 'completed_at', 'started_at', 'deleted_at', 'last_used_at']);
+const TIMESTAMPS = new Set([
+  'created_at',
+  'modified_at',
+  'completed_at',
+  'started_at',
+  'deleted_at',
+  'last_used_at',
+]);
 
 /**
  * Enum names → numbers. Status codes come from the contract; the few other enums these files
@@ -75,13 +82,27 @@ function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function convert(text: string, file: string, warn: (message: string) => void): { [key: string]: Json } {
+export function convert(
+  text: string,
+  file: string,
+  warn: (message: string) => void,
+): { [key: string]: Json } {
   const parsed = parsePbtxt(text);
-  const options: PbJsonOptions = { repeated: REPEATED, bytes: BYTES, enums: ENUMS, structs: STRUCTS, timestamps: TIMESTAMPS, warn };
+  const options: PbJsonOptions = {
+    repeated: REPEATED,
+    bytes: BYTES,
+    enums: ENUMS,
+    structs: STRUCTS,
+    timestamps: TIMESTAMPS,
+    warn,
+  };
   const message = messageToJson(parsed.fields, options);
   const isSingleResult = !('results' in message) && ('outputs' in message || 'input' in message);
   const body = isSingleResult
-    ? { status: isObject(message.status) ? message.status : { code: StatusCode.SUCCESS, description: 'Ok' }, results: [message] }
+    ? {
+        status: isObject(message.status) ? message.status : { code: StatusCode.SUCCESS, description: 'Ok' },
+        results: [message],
+      }
     : message;
   return {
     // Where it came from and what was done to it, for whoever opens the fixture. The contract's
@@ -131,10 +152,15 @@ function main(argv: string[]) {
     }
     // `x.pbtxt` and `x.txt` share a stem; the second one written keeps its extension in the name.
     const stem = name.replace(/\.(pbtxt|txt)$/, '');
-    const target = path.join(outDir, written.has(stem) ? `${stem}-${path.extname(name).slice(1)}.json` : `${stem}.json`);
+    const target = path.join(
+      outDir,
+      written.has(stem) ? `${stem}-${path.extname(name).slice(1)}.json` : `${stem}.json`,
+    );
     written.add(stem);
     writeFileSync(target, `${JSON.stringify(json, null, 2)}\n`);
-    console.log(`wrote ${path.relative(root, target)}${warnings.length ? ` (${warnings.length} warnings)` : ''}`);
+    console.log(
+      `wrote ${path.relative(root, target)}${warnings.length ? ` (${warnings.length} warnings)` : ''}`,
+    );
     for (const warning of warnings) console.log(`  warning: ${warning}`);
   }
   if (failed) process.exitCode = 1;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE, assignColors, colorFor, divergingColor, hexToRgb, luminance, textColorOn } from '@/lib/colors';
+import {
+  PALETTE,
+  assignColors,
+  colorFor,
+  divergingColor,
+  hexToRgb,
+  luminance,
+  textColorOn,
+} from '@/lib/colors';
 
 describe('colorFor', () => {
   it('gives a name the same colour every time, whatever its case or spacing', () => {
@@ -8,11 +16,25 @@ describe('colorFor', () => {
   });
 
   it('picks from the colour-blind-safe palette', () => {
-    for (const name of ['train', 'railway', 'person', 'dog', '', 'ü']) expect(PALETTE).toContain(colorFor(name));
+    for (const name of ['train', 'railway', 'person', 'dog', '', 'ü'])
+      expect(PALETTE).toContain(colorFor(name));
   });
 
   it('spreads different names over the palette', () => {
-    const names = ['train', 'railway', 'station', 'person', 'dog', 'cat', 'car', 'tree', 'sky', 'text', 'face', 'road'];
+    const names = [
+      'train',
+      'railway',
+      'station',
+      'person',
+      'dog',
+      'cat',
+      'car',
+      'tree',
+      'sky',
+      'text',
+      'face',
+      'road',
+    ];
     expect(new Set(names.map(colorFor)).size).toBeGreaterThanOrEqual(4);
   });
 });

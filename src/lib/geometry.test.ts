@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { boxToPixels, buildGridIndex, clientToImage, containRect, fitPoints, hitTest, hitTestGrid, labelPlacement, placeLabels } from '@/lib/geometry';
+import {
+  boxToPixels,
+  buildGridIndex,
+  clientToImage,
+  containRect,
+  fitPoints,
+  hitTest,
+  hitTestGrid,
+  labelPlacement,
+  placeLabels,
+} from '@/lib/geometry';
 
 describe('boxToPixels', () => {
   it('scales fractions by the image size', () => {
-    expect(boxToPixels({ top_row: 0.1, left_col: 0.2, bottom_row: 0.5, right_col: 0.7 }, { width: 1000, height: 500 })).toEqual({
+    expect(
+      boxToPixels(
+        { top_row: 0.1, left_col: 0.2, bottom_row: 0.5, right_col: 0.7 },
+        { width: 1000, height: 500 },
+      ),
+    ).toEqual({
       x: 200,
       y: 50,
       width: 500,
@@ -12,11 +27,21 @@ describe('boxToPixels', () => {
   });
 
   it('reads a missing edge as 0, as protobuf does', () => {
-    expect(boxToPixels({ bottom_row: 0.5, right_col: 0.5 }, { width: 100, height: 100 })).toEqual({ x: 0, y: 0, width: 50, height: 50 });
+    expect(boxToPixels({ bottom_row: 0.5, right_col: 0.5 }, { width: 100, height: 100 })).toEqual({
+      x: 0,
+      y: 0,
+      width: 50,
+      height: 50,
+    });
   });
 
   it('clamps to the image and orders swapped edges', () => {
-    expect(boxToPixels({ top_row: 1.2, bottom_row: 0.5, left_col: 0.9, right_col: -0.1 }, { width: 100, height: 200 })).toEqual({
+    expect(
+      boxToPixels(
+        { top_row: 1.2, bottom_row: 0.5, left_col: 0.9, right_col: -0.1 },
+        { width: 100, height: 200 },
+      ),
+    ).toEqual({
       x: 0,
       y: 100,
       width: 90,
@@ -27,11 +52,23 @@ describe('boxToPixels', () => {
 
 describe('containRect', () => {
   it('letterboxes a wide image in a square box', () => {
-    expect(containRect({ width: 400, height: 400 }, { width: 800, height: 400 })).toEqual({ x: 0, y: 100, width: 400, height: 200, scale: 0.5 });
+    expect(containRect({ width: 400, height: 400 }, { width: 800, height: 400 })).toEqual({
+      x: 0,
+      y: 100,
+      width: 400,
+      height: 200,
+      scale: 0.5,
+    });
   });
 
   it('pillarboxes a tall image', () => {
-    expect(containRect({ width: 400, height: 200 }, { width: 100, height: 200 })).toEqual({ x: 150, y: 0, width: 100, height: 200, scale: 1 });
+    expect(containRect({ width: 400, height: 200 }, { width: 100, height: 200 })).toEqual({
+      x: 150,
+      y: 0,
+      width: 100,
+      height: 200,
+      scale: 1,
+    });
   });
 
   it('is empty before the image has a size', () => {
@@ -71,15 +108,27 @@ describe('labelPlacement', () => {
   const label = { width: 50, height: 10 };
 
   it('puts the label above the box when there is room', () => {
-    expect(labelPlacement({ x: 20, y: 40, width: 50, height: 20 }, label, image)).toEqual({ x: 20, y: 30, inside: false });
+    expect(labelPlacement({ x: 20, y: 40, width: 50, height: 20 }, label, image)).toEqual({
+      x: 20,
+      y: 30,
+      inside: false,
+    });
   });
 
   it('puts it below a box touching the top', () => {
-    expect(labelPlacement({ x: 20, y: 0, width: 50, height: 20 }, label, image)).toEqual({ x: 20, y: 20, inside: false });
+    expect(labelPlacement({ x: 20, y: 0, width: 50, height: 20 }, label, image)).toEqual({
+      x: 20,
+      y: 20,
+      inside: false,
+    });
   });
 
   it('goes inside only when the box fills the image, and stays within the width', () => {
-    expect(labelPlacement({ x: 180, y: 0, width: 20, height: 100 }, label, image)).toEqual({ x: 150, y: 0, inside: true });
+    expect(labelPlacement({ x: 180, y: 0, width: 20, height: 100 }, label, image)).toEqual({
+      x: 150,
+      y: 0,
+      inside: true,
+    });
   });
 });
 
@@ -88,7 +137,9 @@ describe('placeLabels', () => {
   const label = { width: 60, height: 12 };
 
   it('puts each label above its box, like labelPlacement, when nothing is in the way', () => {
-    expect(placeLabels([{ box: { x: 20, y: 100, width: 50, height: 40 }, label }], image)).toEqual([{ x: 20, y: 88, inside: false }]);
+    expect(placeLabels([{ box: { x: 20, y: 100, width: 50, height: 40 }, label }], image)).toEqual([
+      { x: 20, y: 88, inside: false },
+    ]);
   });
 
   it('moves a label below its box when the spot above is taken by an earlier label', () => {
@@ -108,7 +159,15 @@ describe('placeLabels', () => {
 
   it('overlaps rather than hides when no spot is free, and stays inside the image', () => {
     const box = { x: 0, y: 0, width: 400, height: 300 };
-    expect(placeLabels([{ box, label }, { box, label }], image)).toEqual([
+    expect(
+      placeLabels(
+        [
+          { box, label },
+          { box, label },
+        ],
+        image,
+      ),
+    ).toEqual([
       { x: 0, y: 0, inside: true },
       { x: 0, y: 0, inside: true },
     ]);
@@ -141,7 +200,12 @@ describe('hitTestGrid', () => {
 
   it('finds a box spanning many cells from any of them, and a point on the far edge', () => {
     const big = { x: 100, y: 100, width: 900, height: 700 };
-    const many = Array.from({ length: 200 }, (_, i) => ({ x: (i % 20) * 5, y: Math.floor(i / 20) * 5, width: 4, height: 4 }));
+    const many = Array.from({ length: 200 }, (_, i) => ({
+      x: (i % 20) * 5,
+      y: Math.floor(i / 20) * 5,
+      width: 4,
+      height: 4,
+    }));
     const index = buildGridIndex([...many, big], image);
     expect(index.cellSize).toBeLessThan(200);
     expect(hitTestGrid(index, { x: 999, y: 799 })).toBe(200);
@@ -151,7 +215,7 @@ describe('hitTestGrid', () => {
 
   it('agrees with the linear hitTest on 5,000 random boxes', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const rects = Array.from({ length: 5000 }, () => {
       const x = random() * 980;
       const y = random() * 780;
@@ -167,13 +231,22 @@ describe('hitTestGrid', () => {
 
 describe('fitPoints', () => {
   it('fits points into the plot with equal scales on both axes, y pointing up', () => {
-    const toPlot = fitPoints([{ x: -1, y: 0 }, { x: 1, y: 0.5 }], { width: 220, height: 120 }, 10);
+    const toPlot = fitPoints(
+      [
+        { x: -1, y: 0 },
+        { x: 1, y: 0.5 },
+      ],
+      { width: 220, height: 120 },
+      10,
+    );
     expect(toPlot({ x: -1, y: 0 })).toEqual({ x: 10, y: 85 });
     expect(toPlot({ x: 1, y: 0.5 })).toEqual({ x: 210, y: 35 });
   });
 
   it('puts a single point in the middle', () => {
-    expect(fitPoints([{ x: 0.21, y: -0.25 }], { width: 200, height: 100 }, 10)({ x: 0.21, y: -0.25 })).toEqual({ x: 100, y: 50 });
+    expect(
+      fitPoints([{ x: 0.21, y: -0.25 }], { width: 200, height: 100 }, 10)({ x: 0.21, y: -0.25 }),
+    ).toEqual({ x: 100, y: 50 });
   });
 });
 
@@ -183,7 +256,13 @@ describe('boxToPixels under object-fit: contain', () => {
     const rect = boxToPixels({ top_row: 0.25, left_col: 0.5, bottom_row: 0.75, right_col: 1 }, natural);
     const shown = containRect({ width: 400, height: 400 }, natural);
     // The box's top-left corner, in the element's client pixels: bars of 100 px above and below.
-    expect({ x: shown.x + rect.x * shown.scale, y: shown.y + rect.y * shown.scale }).toEqual({ x: 200, y: 150 });
-    expect(clientToImage({ x: 200, y: 150 }, { x: 0, y: 0, width: 400, height: 400 }, natural)).toEqual({ x: 400, y: 100 });
+    expect({ x: shown.x + rect.x * shown.scale, y: shown.y + rect.y * shown.scale }).toEqual({
+      x: 200,
+      y: 150,
+    });
+    expect(clientToImage({ x: 200, y: 150 }, { x: 0, y: 0, width: 400, height: 400 }, natural)).toEqual({
+      x: 400,
+      y: 100,
+    });
   });
 });

@@ -64,7 +64,12 @@ export function clientToImage(point: Point, element: Rect, natural: Size): Point
 }
 
 export function containsPoint(rect: Rect, point: Point): boolean {
-  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
+  return (
+    point.x >= rect.x &&
+    point.x <= rect.x + rect.width &&
+    point.y >= rect.y &&
+    point.y <= rect.y + rect.height
+  );
 }
 
 /**
@@ -157,7 +162,8 @@ export function buildGridIndex(rects: readonly (Rect | null)[], image: Size, tar
   const columns = Math.max(1, Math.ceil(image.width / cellSize));
   const rows = Math.max(1, Math.ceil(image.height / cellSize));
   const cells = new Map<number, number[]>();
-  const cellOf = (value: number, limit: number) => Math.min(limit - 1, Math.max(0, Math.floor(value / cellSize)));
+  const cellOf = (value: number, limit: number) =>
+    Math.min(limit - 1, Math.max(0, Math.floor(value / cellSize)));
   rects.forEach((rect, index) => {
     if (!rect) return;
     const c0 = cellOf(rect.x, columns);
@@ -176,9 +182,18 @@ export function buildGridIndex(rects: readonly (Rect | null)[], image: Size, tar
   return { cellSize, columns, rows, cells, rects };
 }
 
-/** `hitTest` through the grid: the smallest box under the point (by its index), or -1. */
-export function hitTestGrid(index: GridIndex, point: Point): number {
-  if (point.x < 0 || point.y < 0 || point.x > index.columns * index.cellSize || point.y > index.rows * index.cellSize) return -1;
+/**
+ * `hitTest` through the grid: the smallest box under the point (by its index), or -1. `accept`
+ * skips boxes that are not shown, so one grid serves every threshold.
+ */
+export function hitTestGrid(index: GridIndex, point: Point, accept?: (index: number) => boolean): number {
+  if (
+    point.x < 0 ||
+    point.y < 0 ||
+    point.x > index.columns * index.cellSize ||
+    point.y > index.rows * index.cellSize
+  )
+    return -1;
   // A point on the far edge (x = width) still belongs to the last cell.
   const column = Math.min(index.columns - 1, Math.floor(point.x / index.cellSize));
   const row = Math.min(index.rows - 1, Math.floor(point.y / index.cellSize));
@@ -187,7 +202,7 @@ export function hitTestGrid(index: GridIndex, point: Point): number {
   let bestArea = Infinity;
   for (const candidate of index.cells.get(key) ?? []) {
     const rect = index.rects[candidate];
-    if (!rect || !containsPoint(rect, point)) continue;
+    if (!rect || !containsPoint(rect, point) || (accept && !accept(candidate))) continue;
     const area = rect.width * rect.height;
     // Ties go to the lower index, as in `hitTest`.
     if (area < bestArea || (area === bestArea && candidate < best)) {
@@ -215,7 +230,10 @@ export function fitPoints(points: readonly Point[], size: Size, padding: number)
   const innerW = Math.max(1, size.width - 2 * padding);
   const innerH = Math.max(1, size.height - 2 * padding);
   // A single point (or all on one spot) has no span: put it in the middle.
-  const scale = spanX === 0 && spanY === 0 ? 1 : Math.min(spanX > 0 ? innerW / spanX : Infinity, spanY > 0 ? innerH / spanY : Infinity);
+  const scale =
+    spanX === 0 && spanY === 0
+      ? 1
+      : Math.min(spanX > 0 ? innerW / spanX : Infinity, spanY > 0 ? innerH / spanY : Infinity);
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
   // y grows upwards in a plot and downwards on screen.

@@ -13,7 +13,9 @@ describe('tintMask', () => {
   });
 
   it('counts any non-zero value, as the API says (class-index masks store 1, 2, …)', () => {
-    expect([...tintMask(pixels([1, 1, 1, 255], [0, 0, 0, 255]), BLUE)].slice(0, 4)).toEqual([0, 114, 178, 255]);
+    expect([...tintMask(pixels([1, 1, 1, 255], [0, 0, 0, 255]), BLUE)].slice(0, 4)).toEqual([
+      0, 114, 178, 255,
+    ]);
   });
 
   it('reads an RGBA PNG by its alpha, even when the region is painted black', () => {

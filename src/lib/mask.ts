@@ -18,12 +18,17 @@ export function maskEncoding(rgba: ArrayLike<number>): MaskEncoding {
  * The mask painted in one colour: region pixels become `color` at full alpha, everything else
  * transparent (opacity is applied by whoever draws it, so one tinted raster serves every opacity).
  */
-export function tintMask(rgba: ArrayLike<number>, color: readonly [number, number, number]): Uint8ClampedArray<ArrayBuffer> {
+export function tintMask(
+  rgba: ArrayLike<number>,
+  color: readonly [number, number, number],
+): Uint8ClampedArray<ArrayBuffer> {
   const encoding = maskEncoding(rgba);
   const out = new Uint8ClampedArray(rgba.length);
   for (let i = 0; i + 3 < rgba.length; i += 4) {
     const inside =
-      encoding === 'alpha' ? (rgba[i + 3] ?? 0) > 0 : (rgba[i] ?? 0) > 0 || (rgba[i + 1] ?? 0) > 0 || (rgba[i + 2] ?? 0) > 0;
+      encoding === 'alpha'
+        ? (rgba[i + 3] ?? 0) > 0
+        : (rgba[i] ?? 0) > 0 || (rgba[i + 1] ?? 0) > 0 || (rgba[i + 2] ?? 0) > 0;
     if (!inside) continue;
     out[i] = color[0];
     out[i + 1] = color[1];

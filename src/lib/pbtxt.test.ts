@@ -10,7 +10,8 @@ const options = (warnings: string[] = []): PbJsonOptions => ({
   warn: (message) => warnings.push(message),
 });
 
-const toJson = (text: string, warnings?: string[]) => messageToJson(parsePbtxt(text).fields, options(warnings));
+const toJson = (text: string, warnings?: string[]) =>
+  messageToJson(parsePbtxt(text).fields, options(warnings));
 
 describe('protobuf text → JSON', () => {
   it('reads messages, scalars and enum names, and makes declared repeated fields arrays', () => {
@@ -37,9 +38,13 @@ describe('protobuf text → JSON', () => {
   });
 
   it('decodes string escapes to UTF-8 text, and bytes fields to base64', () => {
-    const json = toJson(String.raw`raw: "It\'s \"ok\"\n\303\251t\303\251 \u00e9" base64: "\377\330\377\340\000\020JFIF"`);
+    const json = toJson(
+      String.raw`raw: "It\'s \"ok\"\n\303\251t\303\251 \u00e9" base64: "\377\330\377\340\000\020JFIF"`,
+    );
     expect(json.raw).toBe('It\'s "ok"\nété é');
-    expect(json.base64).toBe(btoa(String.fromCharCode(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46)));
+    expect(json.base64).toBe(
+      btoa(String.fromCharCode(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46)),
+    );
   });
 
   it('turns Timestamps into RFC 3339 and Structs into plain objects', () => {
@@ -47,7 +52,10 @@ describe('protobuf text → JSON', () => {
       created_at { seconds: 1700656970 nanos: 361613613 }
       metadata { fields { key: "logs" value { string_value: "https://x" } } fields { key: "n" value { number_value: 2 } } }
     `);
-    expect(json).toEqual({ created_at: '2023-11-22T12:42:50.361613613Z', metadata: { logs: 'https://x', n: 2 } });
+    expect(json).toEqual({
+      created_at: '2023-11-22T12:42:50.361613613Z',
+      metadata: { logs: 'https://x', n: 2 },
+    });
   });
 
   it('cuts out and reports elision notes, inside strings and on their own lines', () => {
@@ -64,11 +72,16 @@ describe('protobuf text → JSON', () => {
   it('warns about a repeat it was not told of, and an unknown enum name, but keeps both', () => {
     const warnings: string[] = [];
     expect(toJson('tag: "a" tag: "b" level: HIGH', warnings)).toEqual({ tag: ['a', 'b'], level: 'HIGH' });
-    expect(warnings).toEqual([expect.stringContaining('tag appears more than once'), expect.stringContaining('enum HIGH')]);
+    expect(warnings).toEqual([
+      expect.stringContaining('tag appears more than once'),
+      expect.stringContaining('enum HIGH'),
+    ]);
   });
 
   it('accepts comments, separators and angle brackets', () => {
-    expect(toJson('# a comment\nstatus < code: 10000; description: "Ok", >')).toEqual({ status: { code: 10000, description: 'Ok' } });
+    expect(toJson('# a comment\nstatus < code: 10000; description: "Ok", >')).toEqual({
+      status: { code: 10000, description: 'Ok' },
+    });
   });
 
   it('rejects what is not protobuf text, with the line', () => {

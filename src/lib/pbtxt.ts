@@ -24,7 +24,10 @@ export interface ParsedPbtxt {
 }
 
 export class PbtxtError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'PbtxtError';
   }
@@ -59,7 +62,19 @@ function readString(text: string, start: number, line: number): { bytes: Uint8Ar
       continue;
     }
     const next = text[i + 1] ?? '';
-    const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '\\': 92, "'": 39, '"': 34, '?': 63 };
+    const simple: Record<string, number> = {
+      n: 10,
+      t: 9,
+      r: 13,
+      a: 7,
+      b: 8,
+      f: 12,
+      v: 11,
+      '\\': 92,
+      "'": 39,
+      '"': 34,
+      '?': 63,
+    };
     if (next in simple) {
       bytes.push(simple[next] ?? 0);
       i += 2;
@@ -75,7 +90,8 @@ function readString(text: string, start: number, line: number): { bytes: Uint8Ar
     } else if (next === 'u' || next === 'U') {
       const length = next === 'u' ? 4 : 8;
       const hex = text.slice(i + 2, i + 2 + length);
-      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length) throw new PbtxtError(`bad \\${next} escape`, line);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length)
+        throw new PbtxtError(`bad \\${next} escape`, line);
       pushText(String.fromCodePoint(Number.parseInt(hex, 16)));
       i += 2 + length;
     } else {
@@ -116,10 +132,15 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: 'punct', value: ch, line });
       i += 1;
     } else {
-      const match = /^(?:-?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[fF]?|-?[A-Za-z_][\w.]*)/.exec(text.slice(i, i + 400));
+      const match =
+        /^(?:-?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[fF]?|-?[A-Za-z_][\w.]*)/.exec(
+          text.slice(i, i + 400),
+        );
       if (!match) throw new PbtxtError(`unexpected character ${JSON.stringify(ch)}`, line);
       const word = match[0];
-      tokens.push(/^-?[\d.]/.test(word) ? { type: 'number', value: word, line } : { type: 'name', value: word, line });
+      tokens.push(
+        /^-?[\d.]/.test(word) ? { type: 'number', value: word, line } : { type: 'name', value: word, line },
+      );
       i += word.length;
     }
   }
@@ -132,7 +153,12 @@ export function parsePbtxt(input: string): ParsedPbtxt {
   // Elision notes are cut before tokenizing: they may sit inside a string (a shortened blob) or
   // on a line of their own (skipped repeated values).
   const text = input.replace(ELISION, (note) => {
-    elisions.push(note.slice(1, -1).replace(/^\.\.\.\s*/, '').replace(/\s*\.\.\.$/, ''));
+    elisions.push(
+      note
+        .slice(1, -1)
+        .replace(/^\.\.\.\s*/, '')
+        .replace(/\s*\.\.\.$/, ''),
+    );
     return '';
   });
   const tokens = tokenize(text);
@@ -163,7 +189,11 @@ export function parsePbtxt(input: string): ParsedPbtxt {
         position += 1;
         return fields;
       }
-      if (token.type !== 'name') throw new PbtxtError(`field name expected, found ${JSON.stringify(token.type === 'string' ? 'a string' : token.value)}`, token.line);
+      if (token.type !== 'name')
+        throw new PbtxtError(
+          `field name expected, found ${JSON.stringify(token.type === 'string' ? 'a string' : token.value)}`,
+          token.line,
+        );
       position += 1;
       const name = token.value;
       let next = peek();
@@ -188,7 +218,8 @@ export function parsePbtxt(input: string): ParsedPbtxt {
             values.push(parseScalar());
           }
           if (peek()?.type === 'punct' && peek()?.value === ',') position += 1;
-          else if (!(peek()?.type === 'punct' && peek()?.value === ']')) throw new PbtxtError('"," or "]" expected in a list', peek()?.line ?? lastLine());
+          else if (!(peek()?.type === 'punct' && peek()?.value === ']'))
+            throw new PbtxtError('"," or "]" expected in a list', peek()?.line ?? lastLine());
         }
         position += 1;
       } else {
@@ -227,7 +258,8 @@ export interface PbJsonOptions {
 
 function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -243,7 +275,11 @@ export function timestampToRfc3339(seconds: number, nanos: number): string {
   const base = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '');
   if (!nanos) return `${base}Z`;
   const digits = String(nanos).padStart(9, '0');
-  const fraction = digits.endsWith('000000') ? digits.slice(0, 3) : digits.endsWith('000') ? digits.slice(0, 6) : digits;
+  const fraction = digits.endsWith('000000')
+    ? digits.slice(0, 3)
+    : digits.endsWith('000')
+      ? digits.slice(0, 6)
+      : digits;
   return `${base}.${fraction}Z`;
 }
 
@@ -255,24 +291,34 @@ function structValue(value: PbValue, options: PbJsonOptions, path: string): Json
     case 'null_value':
       return null;
     case 'struct_value':
-      return kind.value.kind === 'message' ? structToJson(kind.value.fields, options, `${path}.struct_value`) : null;
+      return kind.value.kind === 'message'
+        ? structToJson(kind.value.fields, options, `${path}.struct_value`)
+        : null;
     case 'list_value':
       return kind.value.kind === 'message'
-        ? kind.value.fields.filter((f) => f.name === 'values').map((f) => structValue(f.value, options, `${path}.values`))
+        ? kind.value.fields
+            .filter((f) => f.name === 'values')
+            .map((f) => structValue(f.value, options, `${path}.values`))
         : [];
     default:
       return scalarToJson(kind.name, kind.value, { ...options, enums: {} }, `${path}.${kind.name}`);
   }
 }
 
-function structToJson(fields: readonly PbField[], options: PbJsonOptions, path: string): { [key: string]: Json } {
+function structToJson(
+  fields: readonly PbField[],
+  options: PbJsonOptions,
+  path: string,
+): { [key: string]: Json } {
   const out: { [key: string]: Json } = {};
   for (const entry of fields) {
     if (entry.name !== 'fields' || entry.value.kind !== 'message') continue;
     const key = entry.value.fields.find((f) => f.name === 'key')?.value;
     const value = entry.value.fields.find((f) => f.name === 'value')?.value;
     if (key?.kind !== 'string') continue;
-    out[utf8.decode(key.bytes)] = value ? structValue(value, options, `${path}.${utf8.decode(key.bytes)}`) : null;
+    out[utf8.decode(key.bytes)] = value
+      ? structValue(value, options, `${path}.${utf8.decode(key.bytes)}`)
+      : null;
   }
   return out;
 }
@@ -302,13 +348,20 @@ function fieldToJson(name: string, value: PbValue, options: PbJsonOptions, path:
   if (value.kind === 'message' && options.timestamps.has(name)) {
     const seconds = value.fields.find((f) => f.name === 'seconds')?.value;
     const nanos = value.fields.find((f) => f.name === 'nanos')?.value;
-    return timestampToRfc3339(seconds?.kind === 'number' ? numberOf(seconds.text) : 0, nanos?.kind === 'number' ? numberOf(nanos.text) : 0);
+    return timestampToRfc3339(
+      seconds?.kind === 'number' ? numberOf(seconds.text) : 0,
+      nanos?.kind === 'number' ? numberOf(nanos.text) : 0,
+    );
   }
   return scalarToJson(name, value, options, path);
 }
 
 /** A parsed message as JSON: repeated fields as arrays, in the order the text gives them. */
-export function messageToJson(fields: readonly PbField[], options: PbJsonOptions, path = ''): { [key: string]: Json } {
+export function messageToJson(
+  fields: readonly PbField[],
+  options: PbJsonOptions,
+  path = '',
+): { [key: string]: Json } {
   const out: { [key: string]: Json } = {};
   const counts = new Map<string, number>();
   for (const field of fields) counts.set(field.name, (counts.get(field.name) ?? 0) + 1);

@@ -74,8 +74,12 @@ export function pinch(
   viewport: Size,
   limits: ZoomLimits = DEFAULT_LIMITS,
 ): ViewTransform {
-  const distance = (pair: readonly [Point, Point]) => Math.hypot(pair[1].x - pair[0].x, pair[1].y - pair[0].y);
-  const middle = (pair: readonly [Point, Point]) => ({ x: (pair[0].x + pair[1].x) / 2, y: (pair[0].y + pair[1].y) / 2 });
+  const distance = (pair: readonly [Point, Point]) =>
+    Math.hypot(pair[1].x - pair[0].x, pair[1].y - pair[0].y);
+  const middle = (pair: readonly [Point, Point]) => ({
+    x: (pair[0].x + pair[1].x) / 2,
+    y: (pair[0].y + pair[1].y) / 2,
+  });
   const d0 = distance(before);
   const factor = d0 > 0 ? distance(after) / d0 : 1;
   const m0 = middle(before);
