@@ -6,13 +6,14 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { StatusCode } from '@contract/clarifai';
 import { formatDuration } from '@/lib/format';
+import { downloadJson, safeFileName } from '@/lib/download';
 import { modelQueryOptions } from '@/lib/model-query';
 import type { UserApp } from '@/lib/user-app';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { pairTitle, type PairedOutput } from '@/features/results/lib/pair-outputs';
 import { DataView } from '@/features/results/renderers/data-view';
-import type { BaseMedia } from '@/features/results/renderers/types';
+import type { BaseMedia, RelatedData } from '@/features/results/renderers/types';
 import { RawJson } from '@/features/results/components/raw-json';
 import { StatusBadge, StatusFailure } from '@/features/results/components/status-badge';
 
@@ -20,8 +21,10 @@ export function OutputSection({
   pair,
   media,
   userApp,
+  related,
 }: {
   pair: PairedOutput;
+  related?: RelatedData;
   media: BaseMedia | undefined;
   /** When given, a model type the response leaves out is looked up. */
   userApp: UserApp | undefined;
@@ -58,13 +61,24 @@ export function OutputSection({
               <span>{fallbackType}</span>
             ) : null}
             {status ? <StatusBadge status={status} /> : null}
-            {status?.time_ms !== undefined ? <span title="Time taken">{formatDuration(status.time_ms)}</span> : null}
-            {pair.modelMismatch ? <span className="text-amber-700">model differs from the node’s</span> : null}
+            {status?.time_ms !== undefined ? (
+              <span title="Time taken">{formatDuration(status.time_ms)}</span>
+            ) : null}
+            {pair.modelMismatch ? (
+              <span className="text-amber-700">model differs from the node’s</span>
+            ) : null}
           </p>
           <Button
             variant="ghost"
             size="sm"
             className="ml-auto"
+            onClick={() => downloadJson(output, safeFileName(pairTitle(pair), 'json'))}
+          >
+            Download JSON
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
             aria-expanded={showRaw}
             aria-controls={rawId}
             onClick={() => setShowRaw(!showRaw)}
@@ -75,14 +89,26 @@ export function OutputSection({
         <CardBody className="flex flex-col gap-4">
           {failed && status ? <StatusFailure status={status} what="This node" /> : null}
           {showRaw ? <RawJson id={rawId} value={output} /> : null}
-          {output.data ? <DataView data={output.data} media={media} /> : failed ? null : <p className="text-sm text-slate-500">No data in this output.</p>}
+          {output.data ? (
+            <DataView data={output.data} media={media} related={related} name={pairTitle(pair)} />
+          ) : failed ? null : (
+            <p className="text-sm text-slate-500">No data in this output.</p>
+          )}
         </CardBody>
       </section>
     </Card>
   );
 }
 
-function LookedUpModelType({ owner, modelId, fallback }: { owner: UserApp; modelId: string; fallback: string | undefined }) {
+function LookedUpModelType({
+  owner,
+  modelId,
+  fallback,
+}: {
+  owner: UserApp;
+  modelId: string;
+  fallback: string | undefined;
+}) {
   const model = useQuery(modelQueryOptions(owner, modelId));
   const type = model.data?.model_type_id ?? fallback;
   return type ? <span>{type}</span> : null;

@@ -9,7 +9,13 @@ import type { PredictResponse } from '@/lib/predict-response';
 import type { UserApp } from '@/lib/user-app';
 import { Card, CardBody } from '@/components/ui/card';
 import { Empty } from '@/components/ui/empty';
+import { useState } from 'react';
 import { normalisePredictResponse, type InputResult } from '@/features/results/lib/normalise';
+import { relatedData } from '@/features/results/lib/related';
+import { whatItHolds } from '@/features/results/lib/scan';
+import { createViewStore, ViewStateProvider } from '@/features/results/state/view-state';
+import type { RelatedData } from '@/features/results/renderers/types';
+import { ViewControls } from '@/features/results/components/view-controls';
 import { pairOutputsWithNodes } from '@/features/results/lib/pair-outputs';
 import { inputMedia } from '@/features/results/lib/media-source';
 import { InputPreview } from '@/features/results/components/input-preview';
@@ -29,29 +35,37 @@ export function ResultsPane({
   media?: InputMedia;
   userApp?: UserApp;
 }) {
+  // One view state for the whole pane: the threshold set on one input holds for all of them, and
+  // for the next run too (the pane stays mounted while runs replace each other).
+  const [viewStore] = useState(() => createViewStore());
   const normalised = normalisePredictResponse(response);
   const workflowNodes = normalised.nodes ?? nodes;
   if (normalised.inputs.length === 0) {
     return <Empty title="The API returned no results for this input." />;
   }
+  const related = relatedData(normalised.inputs, workflowNodes);
   return (
-    <div className="flex flex-col gap-6">
-      {normalised.status.code === StatusCode.MIXED_STATUS ? (
-        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          Some outputs failed: each node below shows its own status.
-        </p>
-      ) : null}
-      {normalised.inputs.map((result) => (
-        <InputResults
-          key={result.key}
-          result={result}
-          many={normalised.inputs.length > 1}
-          nodes={workflowNodes}
-          media={inputMedia(result.input, result.index === 0 ? media : undefined)}
-          userApp={userApp}
-        />
-      ))}
-    </div>
+    <ViewStateProvider store={viewStore}>
+      <div className="flex flex-col gap-6">
+        <ViewControls holds={whatItHolds(response)} />
+        {normalised.status.code === StatusCode.MIXED_STATUS ? (
+          <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+            Some outputs failed: each node below shows its own status.
+          </p>
+        ) : null}
+        {normalised.inputs.map((result) => (
+          <InputResults
+            key={result.key}
+            result={result}
+            many={normalised.inputs.length > 1}
+            nodes={workflowNodes}
+            media={inputMedia(result.input, result.index === 0 ? media : undefined)}
+            userApp={userApp}
+            related={related[result.index] ?? []}
+          />
+        ))}
+      </div>
+    </ViewStateProvider>
   );
 }
 
@@ -61,12 +75,15 @@ function InputResults({
   nodes,
   media,
   userApp,
+  related,
 }: {
   result: InputResult;
   many: boolean;
   nodes: readonly WorkflowNode[] | undefined;
   media: InputMedia | undefined;
   userApp: UserApp | undefined;
+  /** Per output, in the order `pairOutputsWithNodes` gives. */
+  related: readonly RelatedData[];
 }) {
   const pairs = pairOutputsWithNodes(result.outputs, nodes);
   const inputFailed =
@@ -78,9 +95,13 @@ function InputResults({
       <div className="flex flex-col gap-3 lg:sticky lg:top-4 lg:self-start">
         <Card>
           <CardBody className="flex flex-col gap-2">
-            <h3 className="text-sm font-semibold text-slate-700">{many ? `Input ${result.index + 1}` : 'Input'}</h3>
+            <h3 className="text-sm font-semibold text-slate-700">
+              {many ? `Input ${result.index + 1}` : 'Input'}
+            </h3>
             <InputPreview media={media} input={result.input} />
-            {result.input?.id ? <p className="truncate font-mono text-[11px] text-slate-400">{result.input.id}</p> : null}
+            {result.input?.id ? (
+              <p className="truncate font-mono text-[11px] text-slate-400">{result.input.id}</p>
+            ) : null}
           </CardBody>
         </Card>
         {inputFailed && result.status ? <StatusFailure status={result.status} what="This input" /> : null}
@@ -89,7 +110,15 @@ function InputResults({
         {pairs.length === 0 ? (
           <Empty title={inputFailed ? 'No outputs: the input failed.' : 'No outputs for this input.'} />
         ) : (
-          pairs.map((pair) => <OutputSection key={pair.output.id ?? pair.index} pair={pair} media={media} userApp={userApp} />)
+          pairs.map((pair, i) => (
+            <OutputSection
+              key={pair.output.id ?? pair.index}
+              pair={pair}
+              media={media}
+              userApp={userApp}
+              related={related[i]}
+            />
+          ))
         )}
       </div>
     </div>

@@ -1,65 +1,59 @@
 /**
- * Boxes, masks and polygons drawn over the input: an <svg> in image pixels (viewBox = natural
- * size, `xMidYMid meet`) laid exactly over an `object-fit: contain` <img>/<video>, so both scale
- * the same way. Pointer position → box goes through the pure geometry functions.
+ * The input with its regions drawn over it: picture, mask canvases and box SVG stacked in one
+ * zoomable frame, so they move together. The scene (what is drawn where) is a pure function of
+ * the regions and the view state; the PNG download draws that same scene.
  */
-import { useId, useMemo, useState } from 'react';
-import type * as React from 'react';
-import type { Region } from '@contract/clarifai';
-import { boxToPixels, clientToImage, hitTest, labelPlacement, type Rect, type Size } from '@/lib/geometry';
-import { colorFor, textColorOn } from '@/lib/colors';
-import { regionColorKey, regionLabel } from '@/features/results/renderers/region-label';
-import { imageSrc } from '@/features/results/lib/media-source';
+import { useMemo, useState } from 'react';
+import type { Size } from '@/lib/geometry';
+import { safeFileName } from '@/lib/download';
+import { Button } from '@/components/ui/button';
+import { useZoom, ZoomControls, ZoomViewport } from '@/components/zoom-viewport';
+import type { RegionItem } from '@/features/results/lib/region-model';
+import { layoutRegions, sceneFromLayout, type Layout, type SceneView } from '@/features/results/lib/scene';
+import { exportScenePng } from '@/features/results/lib/export-png';
+import type { HighlightStore } from '@/features/results/state/highlight-store';
+import { useViewState } from '@/features/results/state/view-state';
+import { RegionBoxes } from '@/features/results/renderers/region-boxes';
+import { MaskLayer } from '@/features/results/renderers/mask-layer';
 import type { BaseMedia } from '@/features/results/renderers/types';
-
-const NOWHERE: Rect = { x: -1, y: -1, width: 0, height: 0 };
-/** Above this many boxes, only the highlighted one keeps its label, or the picture drowns in text. */
-const MAX_LABELS = 40;
 
 export function RegionOverlay({
   media,
-  regions,
-  highlighted,
-  onHighlight,
+  items,
+  colors,
+  store,
+  focusClass,
   compact,
+  name,
 }: {
   media: BaseMedia;
-  regions: readonly Region[];
-  highlighted: number | null;
-  onHighlight: (index: number | null) => void;
+  items: readonly RegionItem[];
+  colors: ReadonlyMap<string, string>;
+  store: HighlightStore;
+  focusClass: string | null;
   compact: boolean;
+  /** Names the downloaded PNG (the node id). */
+  name: string;
 }) {
   const [natural, setNatural] = useState<Size | null>(null);
   const [failed, setFailed] = useState(false);
-  const maskPrefix = useId();
+  const threshold = useViewState((state) => state.threshold);
+  const hiddenClasses = useViewState((state) => state.hiddenClasses);
+  const maskOpacity = useViewState((state) => state.maskOpacity);
+  const zoom = useZoom();
 
-  const rects = useMemo(
-    () =>
-      natural
-        ? regions.map((region) => {
-            const box = region.region_info?.bounding_box;
-            return box ? boxToPixels(box, natural) : null;
-          })
-        : [],
-    [natural, regions],
+  // The layout depends on the picture only; the scene on the view state too. Boxes are drawn from
+  // the layout, so a threshold change does not re-render them (see RegionBoxes).
+  const layout = useMemo(
+    () => (natural && natural.width > 0 && natural.height > 0 ? layoutRegions(items, natural, colors) : null),
+    [items, natural, colors],
   );
-
-  const onPointerMove = (event: React.PointerEvent<SVGSVGElement>) => {
-    if (!natural) return;
-    const bounds = event.currentTarget.getBoundingClientRect();
-    const point = clientToImage(
-      { x: event.clientX, y: event.clientY },
-      { x: bounds.left, y: bounds.top, width: bounds.width, height: bounds.height },
-      natural,
-    );
-    let index = point ? hitTest(point, rects.map((rect) => rect ?? NOWHERE)) : -1;
-    // Outside every box but over a label (or a mask or polygon): the shape under the pointer says whose.
-    if (index < 0 && event.target instanceof Element) {
-      const owner = event.target.closest('[data-region-index]')?.getAttribute('data-region-index');
-      if (owner) index = Number(owner);
-    }
-    if ((index >= 0 ? index : null) !== highlighted) onHighlight(index >= 0 ? index : null);
-  };
+  const view = useMemo(() => ({ threshold, hiddenClasses }), [threshold, hiddenClasses]);
+  const zoomScale = zoom.transform.scale;
+  const scene = useMemo(
+    () => (layout ? sceneFromLayout(layout, view, zoomScale) : null),
+    [layout, view, zoomScale],
+  );
 
   const mediaClass = compact
     ? 'block max-h-48 w-full object-contain'
@@ -69,20 +63,18 @@ export function RegionOverlay({
       ? `${media.url}#t=${media.timeMs / 1000}`
       : media.url;
 
-  // Highlighted box last, so it is drawn on top of its neighbours.
-  const order = regions
-    .map((_, i) => i)
-    .sort((a, b) => Number(a === highlighted) - Number(b === highlighted));
-  const fontSize = natural ? Math.max(8, Math.round(Math.max(natural.width, natural.height) / 45)) : 12;
-
   return (
-    <figure
-      className="self-start overflow-hidden rounded-lg bg-slate-900/5"
-      data-rendered={natural ? 'true' : 'false'}
-    >
-      {/* The svg covers exactly the media's box (not the figure's, which a grid may stretch), so
-          `meet` and `object-fit: contain` letterbox the same way. */}
-      <div className="relative">
+    <figure className="flex flex-col gap-2 self-start" data-rendered={natural ? 'true' : 'false'}>
+      {compact ? null : (
+        <ZoomControls zoom={zoom}>
+          {media.kind === 'image' && layout ? (
+            <DownloadPng layout={layout} view={view} maskOpacity={maskOpacity} url={media.url} name={name} />
+          ) : null}
+        </ZoomControls>
+      )}
+      {/* The svg and canvases cover exactly the media's box (not the figure's, which a grid may
+          stretch), so `meet` and `object-fit: contain` letterbox the same way. */}
+      <ZoomViewport zoom={zoom} className="rounded-lg bg-slate-900/5">
         {media.kind === 'video' ? (
           <video
             src={src}
@@ -100,6 +92,7 @@ export function RegionOverlay({
           <img
             src={src}
             alt="Input image"
+            draggable={false}
             className={mediaClass}
             onLoad={(event) =>
               setNatural({
@@ -110,127 +103,74 @@ export function RegionOverlay({
             onError={() => setFailed(true)}
           />
         )}
-        {natural && natural.width > 0 && natural.height > 0 ? (
-          <svg
-            // role img + name is what a person (and the e2e page object) looks for; each box inside
-            // still carries its own "Box N: label" name.
-            role="img"
-            aria-label="Region boxes"
-            viewBox={`0 0 ${natural.width} ${natural.height}`}
-            preserveAspectRatio="xMidYMid meet"
-            className="absolute inset-0 size-full"
-            onPointerMove={onPointerMove}
-            onPointerLeave={() => onHighlight(null)}
-          >
-            {order.map((index) => {
-              const region = regions[index];
-              if (!region) return null;
-              const color = colorFor(regionColorKey(region));
-              const isHighlighted = index === highlighted;
-              const label = regionLabel(region, index);
-              const rect = rects[index];
-              const maskSrc = imageSrc(region.region_info?.mask?.image);
-              const points = region.region_info?.polygon?.points ?? [];
-              const point = region.region_info?.point;
-              const showLabel = rect && (isHighlighted || regions.length <= MAX_LABELS);
-              const labelSize = {
-                width: label.text.length * fontSize * 0.6 + fontSize * 0.8,
-                height: fontSize * 1.4,
-              };
-              const placed = rect && showLabel ? labelPlacement(rect, labelSize, natural) : null;
-              return (
-                <g
-                  key={index}
-                  role="img"
-                  aria-label={`Box ${index + 1}: ${label.text}`}
-                  data-region-index={index}
-                  data-highlighted={isHighlighted ? 'true' : 'false'}
-                >
-                  <title>{label.text}</title>
-                  {maskSrc ? (
-                    <>
-                      <mask id={`${maskPrefix}-${index}`}>
-                        <image
-                          href={maskSrc}
-                          width={natural.width}
-                          height={natural.height}
-                          preserveAspectRatio="none"
-                        />
-                      </mask>
-                      <rect
-                        width={natural.width}
-                        height={natural.height}
-                        fill={color}
-                        opacity={isHighlighted ? 0.6 : 0.4}
-                        mask={`url(#${maskPrefix}-${index})`}
-                      />
-                    </>
-                  ) : null}
-                  {points.length > 2 ? (
-                    <polygon
-                      points={points
-                        .map((p) => `${(p.col ?? 0) * natural.width},${(p.row ?? 0) * natural.height}`)
-                        .join(' ')}
-                      fill={color}
-                      fillOpacity={isHighlighted ? 0.3 : 0.12}
-                      stroke={color}
-                      strokeWidth={isHighlighted ? 3 : 2}
-                      vectorEffect="non-scaling-stroke"
-                    />
-                  ) : null}
-                  {point && !rect ? (
-                    <circle
-                      cx={(point.col ?? 0) * natural.width}
-                      cy={(point.row ?? 0) * natural.height}
-                      r={fontSize / 2}
-                      fill={color}
-                    />
-                  ) : null}
-                  {rect ? (
-                    <rect
-                      x={rect.x}
-                      y={rect.y}
-                      width={rect.width}
-                      height={rect.height}
-                      fill={color}
-                      fillOpacity={isHighlighted ? 0.22 : 0}
-                      stroke={color}
-                      strokeWidth={isHighlighted ? 4 : 2}
-                      vectorEffect="non-scaling-stroke"
-                    />
-                  ) : null}
-                  {placed ? (
-                    <g>
-                      <rect
-                        x={placed.x}
-                        y={placed.y}
-                        width={labelSize.width}
-                        height={labelSize.height}
-                        rx={fontSize * 0.2}
-                        fill={color}
-                      />
-                      <text
-                        x={placed.x + fontSize * 0.4}
-                        y={placed.y + fontSize * 1.05}
-                        fontSize={fontSize}
-                        fill={textColorOn(color)}
-                        fontFamily="ui-sans-serif, system-ui, sans-serif"
-                      >
-                        {label.text}
-                      </text>
-                    </g>
-                  ) : null}
-                </g>
-              );
-            })}
-          </svg>
+        {scene ? (
+          <MaskLayer masks={scene.masks} size={scene.size} opacity={maskOpacity} focusClass={focusClass} />
         ) : null}
-      </div>
+        {layout && scene ? (
+          <RegionBoxes
+            layout={layout}
+            scene={scene}
+            view={view}
+            store={store}
+            focusClass={focusClass}
+            zoomScale={zoomScale}
+          />
+        ) : null}
+      </ZoomViewport>
       {failed ? (
         <figcaption className="p-2 text-xs text-slate-500">
-          The input could not be loaded here, so the boxes are listed only.
+          The input could not be loaded here, so the regions are listed only.
         </figcaption>
       ) : null}
     </figure>
+  );
+}
+
+function DownloadPng({
+  layout,
+  view,
+  maskOpacity,
+  url,
+  name,
+}: {
+  layout: Layout;
+  view: SceneView;
+  maskOpacity: number;
+  url: string;
+  name: string;
+}) {
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const download = async () => {
+    setState({ busy: true, error: null });
+    try {
+      // The shown scene at natural size: same boxes, masks and label spots, at zoom 1.
+      await exportScenePng(
+        sceneFromLayout(layout, view),
+        { maskOpacity },
+        url,
+        safeFileName(`${name}-annotated`, 'png'),
+      );
+      setState({ busy: false, error: null });
+    } catch (error) {
+      setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => void download()}
+        disabled={state.busy}
+        className="ml-auto"
+      >
+        Download PNG
+      </Button>
+      {state.error ? (
+        <span role="status" className="basis-full text-xs text-amber-800">
+          Could not make the PNG: {state.error}.
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -63,7 +63,8 @@ describe('the output registry', () => {
     expect(screen.getByText(/L2 norm 5\.000/)).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Clusters' })).toHaveTextContent('3_14[0.500, -0.250]');
     expect(screen.getByRole('img', { name: 'Output image' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute('download', 'output.png');
+    expect(screen.getByRole('link', { name: 'Download image' })).toHaveAttribute('download', 'output.png');
+    expect(screen.getByText('1 × 1 PNG')).toBeInTheDocument();
     expect(document.querySelector('audio')).toHaveAttribute('src', 'data:audio/wav;base64,UklGRg==');
     expect(screen.getByText('tracks')).toBeInTheDocument();
   });
