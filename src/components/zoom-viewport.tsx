@@ -58,10 +58,19 @@ function localPoint(element: Element, event: { clientX: number; clientY: number 
 
 export function ZoomViewport({
   zoom,
+  wheel = 'always',
   className,
   children,
   ...props
-}: { zoom: ZoomController } & React.ComponentProps<'div'>) {
+}: {
+  zoom: ZoomController;
+  /**
+   * 'always': the wheel zooms (a large single viewer). 'with-modifier': only Ctrl/⌘ + wheel (and
+   * trackpad pinch, which browsers send as Ctrl + wheel), for small viewers tiled down a page
+   * (video frames), where a plain wheel must keep scrolling the page.
+   */
+  wheel?: 'always' | 'with-modifier';
+} & React.ComponentProps<'div'>) {
   const { transform, setTransform, viewportRef } = zoom;
   // The wheel and pointer handlers read the latest scale without being re-attached on each zoom.
   const scaleRef = useRef(transform.scale);
@@ -69,12 +78,15 @@ export function ZoomViewport({
     scaleRef.current = transform.scale;
   }, [transform.scale]);
   const pointers = useRef(new Map<number, Point>());
+  /** The pointer dragging the picture, if any (only once zoomed: there is nothing to pan at 1×). */
+  const dragging = useRef<number | null>(null);
 
   // A native listener: React's wheel listener is passive, and zooming must stop the page scroll.
   useEffect(() => {
     const element = viewportRef.current;
     if (!element) return;
     const onWheel = (event: WheelEvent) => {
+      if (wheel === 'with-modifier' && !event.ctrlKey && !event.metaKey) return;
       const factor = wheelZoomFactor(event.deltaY, event.deltaMode);
       // Scrolling down over an unzoomed picture scrolls the page, as a person expects.
       if (factor < 1 && scaleRef.current <= 1) return;
@@ -85,13 +97,14 @@ export function ZoomViewport({
     };
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);
-  }, [setTransform, viewportRef]);
+  }, [setTransform, viewportRef, wheel]);
 
   const onPointerDown = (event: React.PointerEvent<HTMLDivElement>) => {
     const element = event.currentTarget;
     pointers.current.set(event.pointerId, localPoint(element, event));
     // Capture only when there is something to drag: an unzoomed picture keeps its hover behaviour.
     if (pointers.current.size === 2 || (scaleRef.current > 1 && event.button === 0)) {
+      if (pointers.current.size === 1) dragging.current = event.pointerId;
       element.setPointerCapture?.(event.pointerId);
     }
   };
@@ -106,7 +119,7 @@ export function ZoomViewport({
       const ids = [...pointers.current.keys()];
       const other = pointers.current.get(ids[0] === event.pointerId ? (ids[1] ?? -1) : (ids[0] ?? -1));
       if (other) setTransform((current) => pinch(current, [previous, other], [next, other], size));
-    } else if (element.hasPointerCapture?.(event.pointerId)) {
+    } else if (dragging.current === event.pointerId) {
       setTransform((current) => panBy(current, next.x - previous.x, next.y - previous.y, size));
     }
     pointers.current.set(event.pointerId, next);
@@ -114,6 +127,7 @@ export function ZoomViewport({
 
   const onPointerEnd = (event: React.PointerEvent<HTMLDivElement>) => {
     pointers.current.delete(event.pointerId);
+    if (dragging.current === event.pointerId) dragging.current = null;
   };
 
   const zoomed = !isIdentity(transform);

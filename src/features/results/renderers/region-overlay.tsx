@@ -74,7 +74,11 @@ export function RegionOverlay({
       )}
       {/* The svg and canvases cover exactly the media's box (not the figure's, which a grid may
           stretch), so `meet` and `object-fit: contain` letterbox the same way. */}
-      <ZoomViewport zoom={zoom} className="rounded-lg bg-slate-900/5">
+      <ZoomViewport
+        zoom={zoom}
+        wheel={compact ? 'with-modifier' : 'always'}
+        className="rounded-lg bg-slate-900/5"
+      >
         {media.kind === 'video' ? (
           <video
             src={src}
