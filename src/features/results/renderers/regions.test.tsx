@@ -8,6 +8,7 @@ import type { Region } from '@contract/clarifai';
 import type { PredictResponse } from '@/lib/predict-response';
 import { PALETTE } from '@/lib/colors';
 import { ResultsPane } from '@/features/results/components/results-pane';
+import { bestFirst, firstRows } from '@/features/results/renderers/regions';
 import { renderWithClient } from '@/test/render';
 
 const OK = { code: 10000, description: 'Ok' };
@@ -389,5 +390,18 @@ describe('thousands of boxes', () => {
     delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
     delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
     vi.unstubAllGlobals();
+  });
+});
+
+describe('firstRows', () => {
+  const items = [0.2, 0.9, 0.5, undefined, 0.7].map((score, index) => ({ index, score }));
+
+  it('lists the best-scoring shown rows, in the answer’s order', () => {
+    const rows = firstRows(bestFirst(items), (item) => item.index !== 1, 2);
+    expect(rows.map((r) => r.index)).toEqual([2, 4]);
+  });
+
+  it('puts regions without a score last', () => {
+    expect(firstRows(bestFirst(items), () => true, 4).map((r) => r.index)).toEqual([0, 1, 2, 4]);
   });
 });
