@@ -1,10 +1,11 @@
 /**
  * The boxes of a scene as an <svg> in image pixels (viewBox = natural size, `xMidYMid meet`), laid
- * over an `object-fit: contain` picture so both scale alike. Built to stay fast with thousands of
- * boxes: every box is drawn once from the layout and never re-rendered by the view state (the
- * threshold and the legend hide boxes through one generated stylesheet), one delegated pointer
- * handler finds the box under the pointer through a grid index, and a highlight change
- * re-renders only the two boxes whose state changed (plus one outline drawn on top).
+ * over an `object-fit: contain` picture so both scale alike. Up to DENSE_BOXES each box is its own
+ * named element, drawn once from the layout and never re-rendered by the view state (the
+ * threshold and the legend hide boxes through one generated stylesheet); beyond that the outlines
+ * go on one canvas below (BoxCanvas) and the SVG keeps only the highlighted box. Either way one
+ * delegated pointer handler finds the box under the pointer through a grid index, and a highlight
+ * change re-renders only the boxes whose state changed plus one outline drawn on top.
  */
 import { memo, useId, useMemo } from 'react';
 import type * as React from 'react';
