@@ -1,14 +1,16 @@
 const MB = 1024 * 1024;
 
-/** Uploaded video or audio bytes, decoded (API.md: "as bytes under 128 MB"). */
+/** Uploaded video bytes, decoded (API.md: "as bytes under 128 MB"). */
 const MEDIA_BYTES = 128 * MB;
 
 /** Clarifai's documented input limits (API.md), enforced per input. */
 export const MEDIA_LIMITS = {
   imageBytes: 20 * MB,
   imagePixels: 85_000_000,
-  /** Clarifai documents no text limit; 1 MB is far beyond anything a text model here can use. */
-  textBytes: MB,
+  /** Text, raw or by URL, as UTF-8 (the same 20 MB as an image). */
+  textBytes: 20 * MB,
+  /** Audio, as bytes or by URL: read whole into memory, then converted with ffmpeg. */
+  audioBytes: 20 * MB,
   mediaBytes: MEDIA_BYTES,
   /** A video by URL: downloaded to a temporary file, stopped as soon as it passes this. */
   videoUrlBytes: 300 * MB,

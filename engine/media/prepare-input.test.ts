@@ -125,6 +125,41 @@ describe('prepareInput', () => {
     expect(byUrl.ok && byUrl.input.text).toBe('from url');
   });
 
+  it('holds text to the text limit, raw or by URL', async () => {
+    const limits = { ...MEDIA_LIMITS, textBytes: 8 };
+    expect(await failure({ text: { raw: 'ñandú ñandú' } }, options({ limits }))).toMatchObject({
+      code: 30105,
+      details: 'text.raw is 15 bytes, over the limit of 8 bytes',
+    });
+    const byUrl = await failure(
+      { text: { url: 'https://example.test/long.txt' } },
+      options({ limits, fetch: serving([new TextEncoder().encode('more than eight bytes')]) }),
+    );
+    expect(byUrl.code).toBe(30105);
+    expect(MEDIA_LIMITS.textBytes).toBe(20 * 1024 * 1024);
+  });
+
+  it('reads audio bytes or downloads audio by URL, under the audio limit', async () => {
+    const sent = await prepareInput(
+      { data: { audio: { base64: Buffer.from('RIFF....').toString('base64') } } },
+      options(),
+    );
+    expect(sent.ok && sent.input.audio?.toString()).toBe('RIFF....');
+    expect(sent.echo.audio?.base64).toBe('dHJ1ZQ==');
+    const byUrl = await prepareInput(
+      { data: { audio: { url: 'https://example.test/a.mp3' } } },
+      options({ fetch: serving([new TextEncoder().encode('ID3...')]) }),
+    );
+    expect(byUrl.ok && byUrl.input.audio?.toString()).toBe('ID3...');
+    const limits = { ...MEDIA_LIMITS, audioBytes: 4 };
+    const big = await failure(
+      { audio: { url: 'https://example.test/a.mp3' } },
+      options({ limits, fetch: serving([new Uint8Array(5)]) }),
+    );
+    expect(big.code).toBe(30105);
+    expect((await failure({ audio: {} })).code).toBe(30104);
+  });
+
   it('answers 30104 for an input with nothing to read', async () => {
     expect((await failure({})).code).toBe(30104);
     expect((await failure({ image: {} })).code).toBe(30104);

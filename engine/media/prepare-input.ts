@@ -5,12 +5,12 @@
 import { BYTES_MARKER, describeStatus, StatusCode } from '../../contract/clarifai';
 import type { Data, Input } from '../../contract/clarifai';
 import { newId } from '../ids';
-import { decodeBase64 } from './base64';
+import { decodeBase64, formatBytes } from './base64';
 import { fetchUrlBytes, parseMediaUrl, type FetchOptions } from './fetch-url';
 import { probeImage } from './image';
 import type { MediaLimits } from './limits';
 import { MediaError } from './media-error';
-import type { DecodedImage, InputPreparation, MediaSource, PreparedInput } from './types';
+import type { DecodedImage, InputPreparation, PreparedInput } from './types';
 import { readVideoSource } from './video-input';
 
 export interface MediaOptions {
@@ -59,20 +59,20 @@ async function decodeData(
     ...(options.checkUrl ? { checkUrl: options.checkUrl } : {}),
   });
 
-  // Text and image are independent downloads; fetch them side by side.
-  const [decodedImage, decodedText] = await Promise.all([
+  // Text, image and audio are independent downloads; fetch them side by side.
+  const [decodedImage, decodedText, audioBytes] = await Promise.all([
     image ? readImage(image, options, fetchOptions(options.limits.imageBytes)) : undefined,
     text ? readText(text, fetchOptions(options.limits.textBytes)) : undefined,
+    audio ? readAudio(audio, fetchOptions(options.limits.audioBytes)) : undefined,
   ]);
   const videoSource = video ? readVideoSource(video, options.limits) : undefined;
-  const audioSource = audio ? mediaSource(audio, 'audio', options.limits.mediaBytes) : undefined;
   return {
     id,
     data,
     ...(decodedImage ? { image: decodedImage } : {}),
     ...(decodedText !== undefined ? { text: decodedText } : {}),
     ...(videoSource ? { video: videoSource } : {}),
-    ...(audioSource ? { audio: audioSource } : {}),
+    ...(audioBytes ? { audio: audioBytes } : {}),
   };
 }
 
@@ -93,7 +93,16 @@ async function readImage(
 }
 
 async function readText(text: NonNullable<Data['text']>, fetchOptions: FetchOptions): Promise<string> {
-  if (text.raw !== undefined) return text.raw;
+  if (text.raw !== undefined) {
+    const size = Buffer.byteLength(text.raw, 'utf8');
+    if (size > fetchOptions.maxBytes) {
+      throw new MediaError(
+        StatusCode.INPUT_OVER_LIMIT,
+        `text.raw is ${formatBytes(size)}, over the limit of ${formatBytes(fetchOptions.maxBytes)}`,
+      );
+    }
+    return text.raw;
+  }
   if (!text.url) throw new MediaError(StatusCode.INPUT_INVALID_ARGUMENT, 'text needs raw text or a url');
   const bytes = await fetchUrlBytes(parseMediaUrl(text.url), fetchOptions);
   try {
@@ -103,16 +112,13 @@ async function readText(text: NonNullable<Data['text']>, fetchOptions: FetchOpti
   }
 }
 
-function mediaSource(
-  media: { url?: string | undefined; base64?: string | undefined },
-  what: string,
-  maxBytes: number,
-): MediaSource {
-  if (media.base64 !== undefined && media.base64 !== '') {
-    return { kind: 'bytes', bytes: decodeBase64(media.base64, maxBytes, `${what}.base64`) };
+/** Audio stays as bytes here; the model that needs it converts it with ffmpeg. */
+async function readAudio(audio: NonNullable<Data['audio']>, fetchOptions: FetchOptions): Promise<Buffer> {
+  if (audio.base64 !== undefined && audio.base64 !== '') {
+    return decodeBase64(audio.base64, fetchOptions.maxBytes, 'audio.base64');
   }
-  if (media.url) return { kind: 'url', url: parseMediaUrl(media.url) };
-  throw new MediaError(StatusCode.INPUT_INVALID_ARGUMENT, `${what} needs a url or base64 bytes`);
+  if (audio.url) return fetchUrlBytes(parseMediaUrl(audio.url), fetchOptions);
+  throw new MediaError(StatusCode.INPUT_INVALID_ARGUMENT, 'audio needs a url or base64 bytes');
 }
 
 /** The input as echoed in results: uploaded bytes are replaced by Clarifai's marker. */

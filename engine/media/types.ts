@@ -13,8 +13,8 @@ export interface DecodedImage {
 }
 
 /**
- * Audio and video are not read up front: a video by URL may be 300 MB and is meant to be streamed
- * through ffmpeg by the runner that needs it.
+ * A video is not read up front: by URL it may be 300 MB and is streamed through ffmpeg by the
+ * code that needs it.
  */
 export type MediaSource =
   { readonly kind: 'bytes'; readonly bytes: Buffer } | { readonly kind: 'url'; readonly url: URL };
@@ -27,7 +27,8 @@ export interface PreparedInput {
   readonly image?: DecodedImage;
   readonly text?: string;
   readonly video?: MediaSource;
-  readonly audio?: MediaSource;
+  /** Audio bytes as sent or downloaded (under `limits.audioBytes`), not yet decoded. */
+  readonly audio?: Buffer;
 }
 
 export type InputPreparation =
