@@ -3,6 +3,7 @@
  * vectors load on the first prediction, in a worker thread (word-vectors/load.ts), and stay for
  * the life of the runner: about 1.6 s and 140 MB once, nothing at engine start.
  */
+import type { WinkMethods } from 'wink-nlp';
 import { StatusCode } from '../../../contract/clarifai';
 import { errorMessage, RunnerFailure } from '../failure';
 import type { Runner } from '../types';
@@ -10,7 +11,7 @@ import { NoParams } from '../vision/params';
 import { embeddingData } from '../vision/shape';
 import { ItemFailure } from '../vision/sources';
 import { embedText } from './embed';
-import { englishNlp } from './nlp';
+import { loadEnglishNlp } from './nlp';
 import { createTextRunner } from './runner';
 import { defaultWordVectorFile, loadWordVectors, type WordVectorTable } from './word-vectors/load';
 
@@ -21,6 +22,7 @@ export interface EmbedderOptions {
 
 export function createTextEmbedderRunner(model: string, options: EmbedderOptions = {}): Runner {
   let table: WordVectorTable | undefined;
+  let nlp: WinkMethods | undefined;
   return createTextRunner({
     model,
     params: NoParams,
@@ -33,7 +35,7 @@ export function createTextEmbedderRunner(model: string, options: EmbedderOptions
         );
       }
       try {
-        table = await loadWordVectors(file);
+        [table, nlp] = await Promise.all([loadWordVectors(file), loadEnglishNlp()]);
       } catch (error) {
         throw new RunnerFailure(
           StatusCode.MODEL_NOT_DEPLOYED,
@@ -48,8 +50,8 @@ export function createTextEmbedderRunner(model: string, options: EmbedderOptions
       table = undefined;
     },
     run(text) {
-      if (!table) throw new Error('the word vectors are not loaded');
-      const embedding = embedText(englishNlp(), table, text);
+      if (!table || !nlp) throw new Error('the word vectors are not loaded');
+      const embedding = embedText(nlp, table, text);
       if (embedding.known === 0) {
         const why =
           embedding.words === 0

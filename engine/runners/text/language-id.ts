@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getLIDModel } from 'fasttext.wasm.js';
 import { z } from 'zod';
 import type { Concept } from '../../../contract/clarifai';
 import { StatusCode } from '../../../contract/clarifai';
@@ -35,6 +34,8 @@ export function createLanguageIdRunner(model: string): Runner {
     params: LanguageIdParams,
     async load() {
       try {
+        // Imported here, not at engine start: the wasm module is only needed once a text is classified.
+        const { getLIDModel } = await import('fasttext.wasm.js');
         const lid = await getLIDModel();
         const fastText = await lid.load();
         predictor = {

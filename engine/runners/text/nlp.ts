@@ -1,13 +1,19 @@
 /**
- * One wink-nlp instance with the English lite model (≈ 50 ms to build, a few MB), made on first
- * use and shared by the text models: tokens, stop words, sentences, parts of speech.
+ * One wink-nlp instance with the English lite model, shared by the text models (tokens, stop
+ * words, sentences, parts of speech). Imported on first use, not at engine start: the model alone
+ * is ~60 ms and ~20 MB to load.
  */
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { WinkMethods } from 'wink-nlp';
 
-let instance: WinkMethods | undefined;
+let pending: Promise<WinkMethods> | undefined;
 
-export function englishNlp(): WinkMethods {
-  instance ??= winkNLP(model);
-  return instance;
+export function loadEnglishNlp(): Promise<WinkMethods> {
+  pending ??= Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]).then(
+    ([wink, model]) => wink.default(model.default),
+    (error: unknown) => {
+      pending = undefined;
+      throw error;
+    },
+  );
+  return pending;
 }

@@ -4,7 +4,6 @@
  * become three concepts sorted by value, as Clarifai's sentiment classifiers answer. VADER's
  * compound score is not a concept: it runs -1..1, and concept values are 0..1.
  */
-import vader from 'vader-sentiment';
 import type { Concept, Data } from '../../../contract/clarifai';
 import type { Runner } from '../types';
 import { ClassifierParams } from '../vision/params';
@@ -27,14 +26,25 @@ export function sentimentConcepts(scores: SentimentScores): Concept[] {
   return concepts.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
 }
 
-export function vaderScores(text: string): SentimentScores {
-  return vader.SentimentIntensityAnalyzer.polarity_scores(text);
+type Scorer = (text: string) => SentimentScores;
+
+/** VADER, imported on first use (its lexicon is ~25 ms and a few MB to load). */
+export async function loadVader(): Promise<Scorer> {
+  const vader = (await import('vader-sentiment')).default;
+  return (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text);
 }
 
 export function createSentimentRunner(model: string): Runner {
+  let score: Scorer | undefined;
   return createTextRunner({
     model,
     params: ClassifierParams,
-    run: (text, params): Data => ({ concepts: limitConcepts(sentimentConcepts(vaderScores(text)), params) }),
+    async load() {
+      score ??= await loadVader();
+    },
+    run(text, params): Data {
+      if (!score) throw new Error('VADER is not loaded');
+      return { concepts: limitConcepts(sentimentConcepts(score(text)), params) };
+    },
   });
 }

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { ItemSentence, ItemToken, WinkMethods } from 'wink-nlp';
 import type { Runner } from '../types';
-import { englishNlp } from './nlp';
+import { loadEnglishNlp } from './nlp';
 import { createTextRunner } from './runner';
 
 export const SummaryParams = z.looseObject({
@@ -64,9 +64,16 @@ export function summarize(nlp: WinkMethods, text: string, maxSentences: number):
 }
 
 export function createSummaryRunner(model: string): Runner {
+  let nlp: WinkMethods | undefined;
   return createTextRunner({
     model,
     params: SummaryParams,
-    run: (text, params) => ({ text: { raw: summarize(englishNlp(), text, params.max_sentences).text } }),
+    async load() {
+      nlp = await loadEnglishNlp();
+    },
+    run(text, params) {
+      if (!nlp) throw new Error('wink-nlp is not loaded');
+      return { text: { raw: summarize(nlp, text, params.max_sentences).text } };
+    },
   });
 }

@@ -1,8 +1,9 @@
 /** The text models' own logic, on the real libraries (VADER, wink-nlp) but without the engine. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedInput } from '../../media/types';
-import { englishNlp } from './nlp';
-import { sentimentConcepts, vaderScores } from './sentiment';
+import type { WinkMethods } from 'wink-nlp';
+import { loadEnglishNlp } from './nlp';
+import { loadVader, sentimentConcepts } from './sentiment';
 import { missingText, sourceText } from './source';
 import { summarize } from './summarize';
 
@@ -13,7 +14,8 @@ const input = (data: PreparedInput['data'], text?: string): PreparedInput => ({
 });
 
 describe('sentiment', () => {
-  it('orders positive, neutral and negative by VADER proportion', () => {
+  it('orders positive, neutral and negative by VADER proportion', async () => {
+    const vaderScores = await loadVader();
     expect(sentimentConcepts(vaderScores('I love this wonderful day')).map((c) => c.id)).toEqual([
       'positive',
       'neutral',
@@ -48,6 +50,11 @@ describe('where text models read', () => {
 });
 
 describe('extractive summary', () => {
+  let nlp: WinkMethods;
+  beforeAll(async () => {
+    nlp = await loadEnglishNlp();
+  });
+
   const text = [
     'Pollution is the act of using harmful substances to dirty the air and water around us.',
     'My cousin likes tea.',
@@ -57,7 +64,7 @@ describe('extractive summary', () => {
   ].join(' ');
 
   it('keeps the most central sentences, verbatim and in their order', () => {
-    const summary = summarize(englishNlp(), text, 2);
+    const summary = summarize(nlp, text, 2);
     expect(summary.sentences).toHaveLength(5);
     expect(summary.kept).toEqual([2, 4]);
     expect(summary.text).toBe(`${summary.sentences[2]} ${summary.sentences[4]}`);
@@ -66,9 +73,9 @@ describe('extractive summary', () => {
   });
 
   it('treats each line as a sentence (speech recognition gives unpunctuated utterances)', () => {
-    const summary = summarize(englishNlp(), 'the match was great\nthe team won the match in the end\nok', 1);
+    const summary = summarize(nlp, 'the match was great\nthe team won the match in the end\nok', 1);
     expect(summary.sentences).toEqual(['the match was great', 'the team won the match in the end', 'ok']);
     expect(summary.text).toBe('the team won the match in the end');
-    expect(summarize(englishNlp(), '', 3).text).toBe('');
+    expect(summarize(nlp, '', 3).text).toBe('');
   });
 });
