@@ -14,11 +14,15 @@ const WIDTH = 320;
 const HEIGHT = 200;
 const PADDING = 16;
 
-interface PlotPoint {
-  inputIndex: number;
-  cluster: ClusterData;
+/** One point of a scatter plot: an input (top-level clusters) or a region (per-region clusters). */
+export interface ScatterPoint {
+  key: string;
+  /** "Input 2" or "Region 3". */
+  label: string;
+  clusterId: string;
   x: number;
   y: number;
+  current: boolean;
 }
 
 export function ClustersRenderer({ data, context }: RendererProps) {
@@ -27,36 +31,55 @@ export function ClustersRenderer({ data, context }: RendererProps) {
   const { peers, inputIndex } = context.related;
   // Without peers (a lone output), this output is the only input there is.
   const sources = peers.length > 0 ? peers : [{ inputIndex, data }];
-  const points: PlotPoint[] = sources.flatMap((peer) =>
-    (peer.data.clusters ?? []).flatMap((cluster) => {
+  const points: ScatterPoint[] = sources.flatMap((peer) =>
+    (peer.data.clusters ?? []).flatMap((cluster, i) => {
       const [x, y] = cluster.projection ?? [];
-      return x !== undefined && y !== undefined ? [{ inputIndex: peer.inputIndex, cluster, x, y }] : [];
+      if (x === undefined || y === undefined) return [];
+      const current = peer.inputIndex === inputIndex;
+      const label = `Input ${peer.inputIndex + 1}${current ? ' (this input)' : ''}`;
+      return [{ key: `${peer.inputIndex}-${cluster.id}-${i}`, label, clusterId: cluster.id, x, y, current }];
     }),
   );
+  const inputs = new Set(sources.map((peer) => peer.inputIndex)).size;
   return (
     <div className="flex flex-col gap-3">
-      {points.length > 0 ? <ScatterPlot points={points} current={inputIndex} /> : null}
+      {points.length > 0 ? (
+        <ClusterScatter
+          points={points}
+          name={`Cluster projections of ${inputs} input${inputs === 1 ? '' : 's'}`}
+          caption="Coloured by cluster id; the ringed point is this input."
+        />
+      ) : null}
       <ClusterTable clusters={clusters} />
     </div>
   );
 }
 
-function ScatterPlot({ points, current }: { points: readonly PlotPoint[]; current: number }) {
-  const colors = assignColors(points.map((p) => p.cluster.id));
+/** The 2-D projections as a scatter plot, coloured by cluster id, current points ringed. */
+export function ClusterScatter({
+  points,
+  name,
+  caption,
+  onHover,
+}: {
+  points: readonly ScatterPoint[];
+  name: string;
+  caption: string;
+  onHover?: (key: string | null) => void;
+}) {
+  const colors = assignColors(points.map((p) => p.clusterId));
   const toPlot = fitPoints(points, { width: WIDTH, height: HEIGHT }, PADDING);
   const origin = toPlot({ x: 0, y: 0 });
-  const inputs = new Set(points.map((p) => p.inputIndex)).size;
-  // This input's points last, so they sit on top.
-  const ordered = [...points].sort(
-    (a, b) => Number(a.inputIndex === current) - Number(b.inputIndex === current),
-  );
+  // Current points last, so they sit on top.
+  const ordered = [...points].sort((a, b) => Number(a.current) - Number(b.current));
   return (
     <figure className="flex flex-col gap-1">
       <svg
         role="img"
-        aria-label={`Cluster projections of ${inputs} input${inputs === 1 ? '' : 's'}`}
+        aria-label={name}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="w-full max-w-md rounded-lg border border-slate-200 bg-white"
+        onPointerLeave={onHover ? () => onHover(null) : undefined}
       >
         {/* Axes through the projection's origin, when it is in view. */}
         {origin.x > 0 && origin.x < WIDTH ? (
@@ -65,26 +88,26 @@ function ScatterPlot({ points, current }: { points: readonly PlotPoint[]; curren
         {origin.y > 0 && origin.y < HEIGHT ? (
           <line x1={0} x2={WIDTH} y1={origin.y} y2={origin.y} stroke="#e2e8f0" />
         ) : null}
-        {ordered.map((point, i) => {
+        {ordered.map((point) => {
           const at = toPlot(point);
-          const isCurrent = point.inputIndex === current;
-          const color = colors.get(point.cluster.id) ?? '#0072B2';
+          const color = colors.get(point.clusterId) ?? '#0072B2';
           const where = `(${point.x.toFixed(3)}, ${point.y.toFixed(3)})`;
           return (
             <g
-              key={`${point.inputIndex}-${point.cluster.id}-${i}`}
+              key={point.key}
               role="img"
-              aria-label={`Input ${point.inputIndex + 1}${isCurrent ? ' (this input)' : ''}: cluster ${point.cluster.id} at ${where}`}
-              data-highlighted={isCurrent ? 'true' : 'false'}
+              aria-label={`${point.label}: cluster ${point.clusterId} at ${where}`}
+              data-highlighted={point.current ? 'true' : 'false'}
+              onPointerEnter={onHover ? () => onHover(point.key) : undefined}
             >
-              <title>{`Input ${point.inputIndex + 1} · cluster ${point.cluster.id} · ${where}`}</title>
-              {isCurrent ? (
+              <title>{`${point.label} · cluster ${point.clusterId} · ${where}`}</title>
+              {point.current ? (
                 <circle cx={at.x} cy={at.y} r={9} fill="none" stroke="#0f172a" strokeWidth={2} />
               ) : null}
               <circle
                 cx={at.x}
                 cy={at.y}
-                r={isCurrent ? 6 : 4.5}
+                r={point.current ? 6 : 4.5}
                 fill={color}
                 stroke="#ffffff"
                 strokeWidth={1}
@@ -93,9 +116,7 @@ function ScatterPlot({ points, current }: { points: readonly PlotPoint[]; curren
           );
         })}
       </svg>
-      <figcaption className="text-xs text-slate-500">
-        Coloured by cluster id; the ringed point is this input.
-      </figcaption>
+      <figcaption className="text-xs text-slate-500">{caption}</figcaption>
     </figure>
   );
 }

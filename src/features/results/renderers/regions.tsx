@@ -19,7 +19,8 @@ import {
   type RegionItem,
 } from '@/features/results/lib/region-model';
 import { createHighlightStore, type HighlightStore } from '@/features/results/state/highlight-store';
-import { useIsHighlighted } from '@/features/results/state/use-highlight';
+import { useHighlighted, useIsHighlighted } from '@/features/results/state/use-highlight';
+import { ClusterScatter, type ScatterPoint } from '@/features/results/renderers/clusters';
 import { useViewState } from '@/features/results/state/view-state';
 import { RegionOverlay } from '@/features/results/renderers/region-overlay';
 import { RegionLegend } from '@/features/results/renderers/region-legend';
@@ -58,9 +59,37 @@ export function RegionsRenderer({ data, context }: RendererProps) {
           <p className="text-xs text-slate-500">No input picture to draw these regions on.</p>
         )}
         {context.nested ? null : <RegionLegend classes={classes} onFocusClass={setFocusClass} />}
+        {context.nested ? null : <RegionClusters items={items} store={store} />}
       </div>
       <RegionList items={items} colors={colors} store={store} context={context} />
     </div>
+  );
+}
+
+/**
+ * Per-region clusters (Face-Search, Object-Search) plotted together: one point per region, coloured
+ * by cluster id, so faces that share an id sit in one colour. The plot shares the boxes' highlight.
+ */
+function RegionClusters({ items, store }: { items: readonly RegionItem[]; store: HighlightStore }) {
+  const highlighted = useHighlighted(store);
+  const points: ScatterPoint[] = items.flatMap((item) =>
+    (item.region.data?.clusters ?? []).flatMap((cluster, i) => {
+      const [x, y] = cluster.projection ?? [];
+      if (x === undefined || y === undefined) return [];
+      const key = `${item.index}-${i}`;
+      const current = highlighted === item.index;
+      return [{ key, label: `Region ${item.index + 1}`, clusterId: cluster.id, x, y, current }];
+    }),
+  );
+  if (points.length === 0) return null;
+  const regions = new Set(points.map((p) => p.label)).size;
+  return (
+    <ClusterScatter
+      points={points}
+      name={`Cluster projections of ${regions} region${regions === 1 ? '' : 's'}`}
+      caption="One point per region, coloured by cluster id; hover a point or a box to match them."
+      onHover={(key) => store.set(key === null ? null : Number(key.split('-')[0]))}
+    />
   );
 }
 
