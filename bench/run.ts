@@ -5,6 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { appBoxes } from './cases/app-boxes';
 import { engineOverhead } from './cases/engine-overhead';
 import { passes, root, startEngine, type BenchRow } from './support';
 
@@ -28,6 +30,10 @@ async function main() {
   const rows: BenchRow[] = [];
   try {
     rows.push(...(await engineOverhead(engine.url)));
+    // The app figures are taken on the production build, as people get it.
+    const build = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+    rows.push(...(await appBoxes(engine.url)));
   } finally {
     await engine.stop();
   }

@@ -1,0 +1,125 @@
+/**
+ * 5,000 boxes on one image: how much main-thread work a hover or a threshold change costs in the
+ * production build, in headless Chromium. The real app runs against the real engine; only the
+ * predict answer is replaced (through Playwright's routing, outside the app) by one with 5,000
+ * regions, since no model here finds 5,000 objects. Work per update is Chromium's own
+ * `TaskDuration` (script, style, layout, paint on the main thread) between the update and the
+ * second animation frame after it, read over CDP, so vsync waiting does not count.
+ */
+import path from 'node:path';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { startProcess } from '../../e2e/support/servers';
+import { median, root, type BenchRow } from '../support';
+
+const BOXES = 5_000;
+const STEPS = 60;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** A deterministic scatter of boxes with scores spread over 0..1 and a handful of classes. */
+export function manyBoxesResponse(count: number) {
+  const classes = ['person', 'car', 'dog', 'bicycle', 'bottle', 'chair', 'cup', 'bird'];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const regions = Array.from({ length: count }, (_, i) => {
+    const top = random() * 0.95;
+    const left = random() * 0.95;
+    const name = classes[i % classes.length] ?? 'thing';
+    const value = Math.round(random() * 1000) / 1000;
+    return {
+      id: `r${i}`,
+      value,
+      region_info: { bounding_box: { top_row: top, left_col: left, bottom_row: top + 0.03, right_col: left + 0.03 } },
+      data: { concepts: [{ id: name, name, value }] },
+    };
+  });
+  return {
+    status: { code: 10000, description: 'Ok' },
+    results: [
+      {
+        status: { code: 10000, description: 'Ok' },
+        input: { id: 'bench', data: { image: { base64: 'dHJ1ZQ==' } } },
+        outputs: [
+          {
+            id: 'o1',
+            status: { code: 10000, description: 'Ok', time_ms: 1 },
+            model: { id: 'general-object-detection', model_type_id: 'visual-detector', model_version: { id: 'v' } },
+            data: { regions },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Chromium's cumulative main-thread task time, in milliseconds. */
+async function taskMs(cdp: CDPSession) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+const twoFrames = (page: Page) =>
+  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+export async function appBoxes(engineUrl: string): Promise<BenchRow[]> {
+  const port = 4373;
+  const vite = path.join(root, 'node_modules', '.bin', 'vite');
+  const enginePort = new URL(engineUrl).port;
+  const preview = await startProcess(vite, ['preview', '--port', String(port), '--strictPort'], { ENGINE_PORT: enginePort }, new RegExp(`127\\.0\\.0\\.1:${port}`));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const body = JSON.stringify(manyBoxesResponse(BOXES));
+    await page.route('**/results', (route) => route.fulfill({ contentType: 'application/json', body }));
+    await page.goto(`http://127.0.0.1:${port}/?workflow=General-Detection`);
+    await page.getByRole('button', { name: 'Try your own image or video' }).click();
+    const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#9ab' } }).png().toBuffer();
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: image });
+    const svg = page.getByRole('img', { name: 'Region boxes' });
+    await svg.and(page.locator(`[data-box-count="${BOXES}"]`)).waitFor({ timeout: 60_000 });
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    // Hover: the pointer walks across the image, entering box after box.
+    const rect = await svg.boundingBox();
+    if (!rect) throw new Error('no box overlay');
+    const hover: number[] = [];
+    for (let i = 0; i < STEPS; i++) {
+      const before = await taskMs(cdp);
+      await page.mouse.move(rect.x + ((i * 37) % 100) / 100 * rect.width, rect.y + ((i * 53) % 100) / 100 * rect.height);
+      await twoFrames(page);
+      hover.push((await taskMs(cdp)) - before);
+    }
+
+    // Threshold: the slider steps up and down, hiding and showing thousands of boxes.
+    const slider = page.getByRole('slider', { name: 'Threshold' }).first();
+    const threshold: number[] = [];
+    for (let i = 0; i < STEPS; i++) {
+      const value = ((i * 7) % 20) / 20;
+      const before = await taskMs(cdp);
+      await slider.fill(String(value));
+      await twoFrames(page);
+      threshold.push((await taskMs(cdp)) - before);
+    }
+
+    const row = (name: string, samples: number[]): BenchRow => ({
+      name,
+      measured: Number(percentile(samples, 95).toFixed(1)),
+      unit: 'ms p95',
+      budget: { max: 16.7 },
+      detail: `main-thread work per update, ${samples.length} updates, median ${median(samples).toFixed(1)} ms`,
+    });
+    return [row(`${BOXES} boxes: hover`, hover), row(`${BOXES} boxes: threshold change`, threshold)];
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+}
