@@ -3,6 +3,7 @@ import type { Data } from '@contract/clarifai';
 import {
   formatFrameTime,
   frameEntries,
+  frameRegionClasses,
   frameTitle,
   frameValueText,
   markLevels,
@@ -119,5 +120,26 @@ describe('frame summaries', () => {
       summariseFrame({}),
     ]);
     expect(levels).toEqual([1, 0.25, 0.5, 1, 0]);
+  });
+});
+
+describe('region classes over every frame', () => {
+  it('counts each class across frames and gives it one colour for the whole video', () => {
+    const face = {
+      region_info: { bounding_box: box },
+      data: { concepts: [{ id: 'face', name: 'face', value: 0.9 }] },
+    };
+    const text = { region_info: { bounding_box: box }, data: { text: { raw: 'A' } } };
+    const entries = frameEntries([
+      { frame_info: { index: 0, time: 500 }, data: { regions: [face, face] } },
+      { frame_info: { index: 1, time: 1500 }, data: {} },
+      { frame_info: { index: 2, time: 2500 }, data: { regions: [face, text] } },
+    ]);
+    const { classes, colors } = frameRegionClasses(entries);
+    expect(classes.map(({ key, count }) => [key, count])).toEqual([
+      ['face', 3],
+      ['text', 1],
+    ]);
+    expect(colors.get('face')).not.toBe(colors.get('text'));
   });
 });

@@ -4,9 +4,10 @@
  * holds, for the timeline's marks, its tooltip and its `aria-valuetext`. Pure functions.
  */
 import { frameTimeMs, type Data, type Frame } from '@contract/clarifai';
-import { colorFor, PALETTE } from '@/lib/colors';
+import { assignColors, colorFor, PALETTE } from '@/lib/colors';
 import { formatScore } from '@/lib/format';
 import { conceptName, sortConcepts } from '@/features/results/lib/concepts';
+import { regionColorKey, type RegionClass } from '@/features/results/lib/region-model';
 
 export interface FrameEntry {
   /** Position in `frames[]`: the timeline's value. */
@@ -149,4 +150,34 @@ export function markLevels(summaries: readonly FrameSummary[]): number[] {
         return 0;
     }
   });
+}
+
+const classKeys = new WeakMap<Data, readonly string[]>();
+
+function frameClassKeys(data: Data): readonly string[] {
+  let keys = classKeys.get(data);
+  if (!keys) {
+    keys = (data.regions ?? []).map(regionColorKey);
+    classKeys.set(data, keys);
+  }
+  return keys;
+}
+
+/**
+ * The region classes over every frame, with one colour each: a class keeps its colour from frame
+ * to frame, and the legend lists what the whole video holds.
+ */
+export function frameRegionClasses(entries: readonly FrameEntry[]): {
+  classes: RegionClass[];
+  colors: Map<string, string>;
+} {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const key of frameClassKeys(entry.data)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const colors = assignColors(counts.keys());
+  const classes = [...counts]
+    .map(([key, count]) => ({ key, count, color: colors.get(key) ?? REGION_COLOR }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return { classes, colors };
 }

@@ -93,7 +93,8 @@ function RegionClusters({ items, store }: { items: readonly RegionItem[]; store:
   );
 }
 
-function RegionList({
+/** The list "Regions"; exported for the video player, which lists the regions of the frame on screen. */
+export function RegionList({
   items,
   colors,
   store,
