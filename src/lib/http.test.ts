@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { MultiWorkflowResponse } from '@contract/clarifai';
-import { ApiError, UNREACHABLE_MESSAGE, apiRequest, uploadRequest } from '@/lib/http';
+import { MultiWorkflowResponse, PostWorkflowResultsResponse } from '@contract/clarifai';
+import { NDJSON_MEDIA_TYPE, readResultsStream, type WorkLine } from '@contract/lens-stream';
+import { ApiError, UNREACHABLE_MESSAGE, apiRequest, streamingUploadRequest, uploadRequest } from '@/lib/http';
 import { clarifaiJson, mockApi } from '@/test/mock-api';
 
 function answer(response: Response) {
@@ -132,5 +133,98 @@ describe('uploadRequest', () => {
   it('is unreachable behind a 504 proxy answer', async () => {
     mockApi(() => new Response('', { status: 504 }));
     expect((await failure(uploadRequest(path, { schema: MultiWorkflowResponse, body: {} }))).kind).toBe('unreachable');
+  });
+});
+
+/** An NDJSON body whose lines the test releases one at a time. */
+function lineByLine() {
+  const encoder = new TextEncoder();
+  let sink: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const body = new ReadableStream<Uint8Array>({ start: (controller) => void (sink = controller) });
+  return {
+    response: new Response(body, { headers: { 'content-type': `${NDJSON_MEDIA_TYPE}; charset=utf-8` } }),
+    send: (line: unknown) => sink?.enqueue(encoder.encode(`${JSON.stringify(line)}\n`)),
+    end: () => sink?.close(),
+  };
+}
+
+describe('streamingUploadRequest', () => {
+  const results = '/v2/users/me/apps/main/workflows/ocr/results';
+  const frameLine = {
+    frame: { input_index: 0, frame_info: { index: 0, time: 500 }, outputs: [{ id: 'o', data: { text: { raw: '0' } } }] },
+  };
+
+  function request(lines: WorkLine[]) {
+    return streamingUploadRequest(results, {
+      schema: PostWorkflowResultsResponse,
+      body: { inputs: [] },
+      streamType: NDJSON_MEDIA_TYPE,
+      readStream: (response) => readResultsStream(response, (line) => lines.push(line)),
+      onUploadProgress: () => undefined,
+    });
+  }
+
+  it('asks for the stream, hands each line over as it arrives, and resolves with the last one', async () => {
+    const stream = lineByLine();
+    const calls = mockApi(() => stream.response);
+    const lines: WorkLine[] = [];
+    const answer = request(lines);
+    stream.send({ progress: { stage: 'frames', done: 0, total: 2 } });
+    stream.send(frameLine);
+    await vi.waitFor(() => expect(lines).toHaveLength(2));
+    expect(lines[1]).toEqual(frameLine);
+    stream.send({ response: { status: { code: 10000, description: 'Ok' }, results: [] } });
+    stream.end();
+    expect((await answer).status.code).toBe(10000);
+    expect(calls[0]?.headers?.accept).toMatch(/^application\/x-ndjson, application\/json/);
+  });
+
+  it('reads the verdict from the last line: a streamed answer is HTTP 200 even when it failed', async () => {
+    const stream = lineByLine();
+    mockApi(() => stream.response);
+    const answer = request([]);
+    stream.send({ response: { status: { code: 40001, description: 'Invalid request', details: 'sample_ms 99' } } });
+    stream.end();
+    const error = await failure(answer);
+    expect(error).toMatchObject({ kind: 'status', httpStatus: 200, details: 'sample_ms 99' });
+    expect(error.status?.code).toBe(40001);
+  });
+
+  it('reads a plain JSON answer (Clarifai’s cloud) as one body, errors included', async () => {
+    mockApi(() => clarifaiJson({ status: { code: 10000 }, results: [{ outputs: [] }] }));
+    const lines: WorkLine[] = [];
+    expect((await request(lines)).results).toHaveLength(1);
+    expect(lines).toEqual([]);
+    mockApi(() => clarifaiJson({ status: { code: 30002, description: 'Input download failed' } }, 400));
+    expect((await failure(request([]))).status?.code).toBe(30002);
+  });
+
+  it('says so when the stream ends without its final line', async () => {
+    const stream = lineByLine();
+    mockApi(() => stream.response);
+    const answer = request([]);
+    stream.send(frameLine);
+    stream.end();
+    const error = await failure(answer);
+    expect(error.kind).toBe('malformed');
+    expect(error.details).toContain('ended before its final response line');
+  });
+
+  it('stops reading when aborted', async () => {
+    const stream = lineByLine();
+    mockApi(() => stream.response);
+    const controller = new AbortController();
+    const lines: WorkLine[] = [];
+    const answer = streamingUploadRequest(results, {
+      schema: PostWorkflowResultsResponse,
+      body: {},
+      signal: controller.signal,
+      streamType: NDJSON_MEDIA_TYPE,
+      readStream: (response) => readResultsStream(response, (line) => lines.push(line)),
+    });
+    stream.send(frameLine);
+    await vi.waitFor(() => expect(lines).toHaveLength(1));
+    controller.abort();
+    await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

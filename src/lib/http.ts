@@ -99,7 +99,7 @@ function summariseIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Turns an answer into parsed data or an `ApiError`. Shared by both transports so they agree. */
+/** Turns an answer into parsed data or an `ApiError`. Shared by every transport so they agree. */
 export function interpretAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): T {
   const { httpStatus, contentType, text } = answer;
   const trimmed = text.trimStart();
@@ -122,7 +122,19 @@ export function interpretAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): T {
       cause,
     });
   }
+  return interpretBody(json, httpStatus, schema, () => text.slice(0, 200));
+}
 
+/**
+ * The second half of `interpretAnswer`, for a body already parsed: a streamed answer's last line.
+ * `excerpt` gives the start of the body for a message, computed only when one is needed.
+ */
+export function interpretBody<T>(
+  json: unknown,
+  httpStatus: number,
+  schema: z.ZodType<T>,
+  excerpt: () => string,
+): T {
   const base = BaseResponse.safeParse(json);
   if (base.success) {
     const status = base.data.status;
@@ -146,7 +158,7 @@ export function interpretAnswer<T>(answer: RawAnswer, schema: z.ZodType<T>): T {
       kind: 'malformed',
       message: `The API answered HTTP ${httpStatus} without a Clarifai status.`,
       httpStatus,
-      details: text.slice(0, 200),
+      details: excerpt(),
     });
   }
 
@@ -205,24 +217,81 @@ export interface UploadOptions<T> extends RequestOptions<T> {
   onUploadProgress?: (progress: UploadProgress) => void;
 }
 
+export interface StreamingUploadOptions<T> extends UploadOptions<T> {
+  /** The streamed media type to ask for first; an answer of any other type is read whole, as JSON. */
+  streamType: string;
+  /**
+   * Reads a streamed answer as it arrives (a `Response` whose body grows as the bytes come) and
+   * resolves with its final body, which is then checked like any other answer.
+   */
+  readStream: (response: Response) => Promise<unknown>;
+}
+
 /**
  * Same contract as `apiRequest`, over XMLHttpRequest so a large upload (base64 video) can show
  * how much of the body has been sent.
  */
 export function uploadRequest<T>(path: string, options: UploadOptions<T>): Promise<T> {
+  return xhrRequest(path, options, undefined);
+}
+
+/**
+ * `uploadRequest` for an answer that may come as a stream (the engine's NDJSON results): the
+ * upload still reports its progress, and a streamed answer is handed to `readStream` as it
+ * arrives. XHR, because fetch cannot report upload progress; its growing `responseText` is fed
+ * into a ReadableStream, so the reader is the same as for a fetch body.
+ */
+export function streamingUploadRequest<T>(path: string, options: StreamingUploadOptions<T>): Promise<T> {
+  return xhrRequest(path, options, { type: options.streamType, read: options.readStream });
+}
+
+function abortError(): DOMException {
+  return new DOMException('The request was aborted.', 'AbortError');
+}
+
+/** What went wrong while a stream was read, as an `ApiError` unless it already is one (or an abort). */
+function streamFailure(error: unknown, httpStatus: number): unknown {
+  if (error instanceof ApiError || isAbort(error)) return error;
+  return new ApiError({
+    kind: 'malformed',
+    message: 'The API streamed an answer this viewer could not read.',
+    httpStatus,
+    details: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}
+
+const HEADERS_RECEIVED = 2;
+
+function xhrRequest<T>(
+  path: string,
+  options: UploadOptions<T>,
+  stream: { type: string; read: (response: Response) => Promise<unknown> } | undefined,
+): Promise<T> {
   const { schema, method = 'POST', body, signal, onUploadProgress } = options;
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new DOMException('The request was aborted.', 'AbortError'));
+      reject(abortError());
       return;
     }
     const xhr = new XMLHttpRequest();
     xhr.open(method, path);
-    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept', stream ? `${stream.type}, application/json;q=0.9` : 'application/json');
     xhr.setRequestHeader('content-type', 'application/json');
     const onAbort = () => xhr.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     const done = () => signal?.removeEventListener('abort', onAbort);
+
+    // Set once the answer is known to be a stream: the body's bytes go here as they arrive.
+    let sink: ReadableStreamDefaultController<Uint8Array> | undefined;
+    let forwarded = 0;
+    const encoder = new TextEncoder();
+    const forward = () => {
+      const text = xhr.responseText;
+      if (!sink || text.length <= forwarded) return;
+      sink.enqueue(encoder.encode(text.slice(forwarded)));
+      forwarded = text.length;
+    };
 
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onUploadProgress?.({ loaded: event.loaded, total: event.total });
@@ -232,16 +301,49 @@ export function uploadRequest<T>(path: string, options: UploadOptions<T>): Promi
       const total = event.lengthComputable && event.total > 0 ? event.total : 1;
       onUploadProgress?.({ loaded: total, total });
     };
+    xhr.onreadystatechange = () => {
+      if (!stream || sink || xhr.readyState !== HEADERS_RECEIVED) return;
+      const contentType = xhr.getResponseHeader('content-type') ?? '';
+      // Clarifai's cloud (and an error raised before the stream began) answers plain JSON.
+      if (!contentType.startsWith(stream.type)) return;
+      const httpStatus = xhr.status;
+      const bytes = new ReadableStream<Uint8Array>({
+        start: (controller) => {
+          sink = controller;
+        },
+      });
+      stream.read(new Response(bytes, { status: httpStatus, headers: { 'content-type': contentType } })).then(
+        (json) => {
+          try {
+            resolve(interpretBody(json, httpStatus, schema, () => JSON.stringify(json).slice(0, 200)));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        (error: unknown) => reject(streamFailure(error, httpStatus)),
+      );
+    };
+    xhr.onprogress = forward;
     xhr.onerror = () => {
       done();
-      reject(unreachable(0, 'The request did not reach the server.'));
+      const error = unreachable(0, 'The request did not reach the server, or its answer was cut off.');
+      sink?.error(error);
+      reject(error);
     };
     xhr.onabort = () => {
       done();
-      reject(new DOMException('The request was aborted.', 'AbortError'));
+      const error = abortError();
+      sink?.error(error);
+      reject(error);
     };
     xhr.onload = () => {
       done();
+      if (sink) {
+        // The reader settles the promise once it has read the last line.
+        forward();
+        sink.close();
+        return;
+      }
       const contentType = xhr.getResponseHeader('content-type') ?? '';
       if (PROXY_FAILURE.has(xhr.status) && !contentType.includes('json')) {
         reject(unreachable(xhr.status, `The proxy answered HTTP ${xhr.status}: the API behind it is down.`));

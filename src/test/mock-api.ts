@@ -8,6 +8,8 @@ export interface ApiCall {
   method: string;
   path: string;
   body: unknown;
+  /** Request headers, names in lower case (recorded for the XHR upload). */
+  headers?: Record<string, string>;
 }
 
 export type ApiHandler = (call: ApiCall) => Response | Promise<Response>;
@@ -40,19 +42,25 @@ export function mockApi(handler: ApiHandler): ApiCall[] {
       onprogress: null,
       onload: null,
     };
+    readyState = 0;
+    onreadystatechange: (() => void) | null = null;
+    onprogress: (() => void) | null = null;
     onload: (() => void) | null = null;
     onerror: (() => void) | null = null;
     onabort: (() => void) | null = null;
     private method = 'GET';
     private path = '';
     private headers = new Headers();
+    private requestHeaders: Record<string, string> = {};
     private aborted = false;
 
     open(method: string, path: string) {
       this.method = method;
       this.path = path;
     }
-    setRequestHeader() {}
+    setRequestHeader(name: string, value: string) {
+      this.requestHeaders[name.toLowerCase()] = value;
+    }
     getResponseHeader(name: string) {
       return this.headers.get(name);
     }
@@ -61,7 +69,7 @@ export function mockApi(handler: ApiHandler): ApiCall[] {
       this.onabort?.();
     }
     send(body: string | null) {
-      const call = { method: this.method, path: this.path, body: parseBody(body) };
+      const call = { method: this.method, path: this.path, body: parseBody(body), headers: this.requestHeaders };
       calls.push(call);
       const total = body?.length ?? 0;
       void (async () => {
@@ -73,7 +81,21 @@ export function mockApi(handler: ApiHandler): ApiCall[] {
           if (this.aborted) return;
           this.status = response.status;
           this.headers = response.headers;
-          this.responseText = await response.text();
+          this.readyState = 2;
+          this.onreadystatechange?.();
+          // The body as it arrives, chunk by chunk, as a browser's XHR hands it over.
+          const reader = response.body?.getReader();
+          const decoder = new TextDecoder();
+          for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+            if (this.aborted) return;
+            this.responseText += decoder.decode(chunk.value, { stream: true });
+            this.readyState = 3;
+            this.onprogress?.();
+          }
+          if (this.aborted) return;
+          this.responseText += decoder.decode();
+          this.readyState = 4;
+          this.onreadystatechange?.();
           this.onload?.();
         } catch {
           if (!this.aborted) this.onerror?.();
