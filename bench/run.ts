@@ -8,6 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { appBoxes } from './cases/app-boxes';
 import { engineOverhead } from './cases/engine-overhead';
+import { videoMemory, videoThroughput } from './cases/video';
 import { passes, root, startEngine, type BenchRow } from './support';
 
 const PORT = Number(process.env.BENCH_ENGINE_PORT ?? 4310);
@@ -17,7 +18,12 @@ function table(rows: readonly BenchRow[]): string {
     '| benchmark | measured | budget | result | detail |',
     '|---|---|---|---|---|',
     ...rows.map((row) => {
-      const budget = row.budget?.max !== undefined ? `≤ ${row.budget.max}` : row.budget?.min !== undefined ? `≥ ${row.budget.min}` : '—';
+      const budget =
+        row.budget?.max !== undefined
+          ? `≤ ${row.budget.max}`
+          : row.budget?.min !== undefined
+            ? `≥ ${row.budget.min}`
+            : '—';
       const ok = passes(row);
       return `| ${row.name} | ${row.measured} ${row.unit} | ${budget} | ${ok === undefined ? 'report' : ok ? 'pass' : 'miss'} | ${row.detail ?? ''} |`;
     }),
@@ -28,12 +34,36 @@ function table(rows: readonly BenchRow[]): string {
 async function main() {
   const engine = await startEngine(PORT);
   const rows: BenchRow[] = [];
+  // Each case on its own: a failure becomes a missed row with its reason, and the rest still run.
+  const measure = async (name: string, work: () => Promise<BenchRow[]>) => {
+    const started = performance.now();
+    try {
+      const measured = await work();
+      rows.push(...measured);
+      for (const row of measured) console.log(`  ${row.name}: ${row.measured} ${row.unit}`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      rows.push({ name, measured: NaN, unit: '', budget: { max: 0 }, detail: `failed: ${reason}` });
+      console.log(`  ${name}: failed: ${reason}`);
+    }
+    console.log(`  (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  };
   try {
-    rows.push(...(await engineOverhead(engine.url)));
+    await measure('ocr-translate overhead', () => engineOverhead(engine.url));
+    await measure('video throughput', () => videoThroughput(engine.url));
+    const pid = engine.pid;
+    if (pid !== undefined) await measure('video memory', () => videoMemory(engine.url, pid));
     // The app figures are taken on the production build, as people get it.
-    const build = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(
+      path.join(root, 'node_modules', '.bin', 'vite'),
+      ['build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     if (build.status !== 0) throw new Error('vite build failed');
-    rows.push(...(await appBoxes(engine.url)));
+    await measure('5,000 boxes', () => appBoxes(engine.url));
   } finally {
     await engine.stop();
   }
@@ -43,7 +73,11 @@ async function main() {
 
   const results = path.join(root, 'bench', 'results');
   mkdirSync(results, { recursive: true });
-  const json = JSON.stringify({ when, machine: { cpus: os.cpus().length, node: process.version }, rows }, null, 2);
+  const json = JSON.stringify(
+    { when, machine: { cpus: os.cpus().length, node: process.version }, rows },
+    null,
+    2,
+  );
   writeFileSync(path.join(results, `${when.replace(/[:.]/g, '-')}.json`), json);
   writeFileSync(path.join(results, 'latest.json'), json);
 

@@ -14,6 +14,7 @@ export interface BenchRow {
 }
 
 export function passes(row: BenchRow): boolean | undefined {
+  if (Number.isNaN(row.measured)) return false;
   if (!row.budget) return undefined;
   if (row.budget.max !== undefined && row.measured > row.budget.max) return false;
   if (row.budget.min !== undefined && row.measured < row.budget.min) return false;

@@ -24,7 +24,7 @@ function percentile(values: readonly number[], p: number): number {
 export function manyBoxesResponse(count: number) {
   const classes = ['person', 'car', 'dog', 'bicycle', 'bottle', 'chair', 'cup', 'bird'];
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const regions = Array.from({ length: count }, (_, i) => {
     const top = random() * 0.95;
     const left = random() * 0.95;
@@ -33,7 +33,9 @@ export function manyBoxesResponse(count: number) {
     return {
       id: `r${i}`,
       value,
-      region_info: { bounding_box: { top_row: top, left_col: left, bottom_row: top + 0.03, right_col: left + 0.03 } },
+      region_info: {
+        bounding_box: { top_row: top, left_col: left, bottom_row: top + 0.03, right_col: left + 0.03 },
+      },
       data: { concepts: [{ id: name, name, value }] },
     };
   });
@@ -47,7 +49,11 @@ export function manyBoxesResponse(count: number) {
           {
             id: 'o1',
             status: { code: 10000, description: 'Ok', time_ms: 1 },
-            model: { id: 'general-object-detection', model_type_id: 'visual-detector', model_version: { id: 'v' } },
+            model: {
+              id: 'general-object-detection',
+              model_type_id: 'visual-detector',
+              model_version: { id: 'v' },
+            },
             data: { regions },
           },
         ],
@@ -63,13 +69,20 @@ async function taskMs(cdp: CDPSession) {
 }
 
 const twoFrames = (page: Page) =>
-  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 
 export async function appBoxes(engineUrl: string): Promise<BenchRow[]> {
   const port = 4373;
   const vite = path.join(root, 'node_modules', '.bin', 'vite');
   const enginePort = new URL(engineUrl).port;
-  const preview = await startProcess(vite, ['preview', '--port', String(port), '--strictPort'], { ENGINE_PORT: enginePort }, new RegExp(`127\\.0\\.0\\.1:${port}`));
+  const preview = await startProcess(
+    vite,
+    ['preview', '--port', String(port), '--strictPort'],
+    { ENGINE_PORT: enginePort },
+    new RegExp(`127\\.0\\.0\\.1:${port}`),
+  );
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
@@ -80,8 +93,12 @@ export async function appBoxes(engineUrl: string): Promise<BenchRow[]> {
     await page.route('**/results', (route) => route.fulfill({ contentType: 'application/json', body }));
     await page.goto(`http://127.0.0.1:${port}/?workflow=General-Detection`);
     await page.getByRole('button', { name: 'Try your own image or video' }).click();
-    const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#9ab' } }).png().toBuffer();
-    await page.getByLabel('Choose a file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: image });
+    const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#9ab' } })
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: image });
     const svg = page.getByRole('img', { name: 'Region boxes' });
     await svg.and(page.locator(`[data-box-count="${BOXES}"]`)).waitFor({ timeout: 60_000 });
 
@@ -94,7 +111,10 @@ export async function appBoxes(engineUrl: string): Promise<BenchRow[]> {
     const hover: number[] = [];
     for (let i = 0; i < STEPS; i++) {
       const before = await taskMs(cdp);
-      await page.mouse.move(rect.x + ((i * 37) % 100) / 100 * rect.width, rect.y + ((i * 53) % 100) / 100 * rect.height);
+      await page.mouse.move(
+        rect.x + (((i * 37) % 100) / 100) * rect.width,
+        rect.y + (((i * 53) % 100) / 100) * rect.height,
+      );
       await twoFrames(page);
       hover.push((await taskMs(cdp)) - before);
     }
