@@ -15,6 +15,7 @@ export function statusHint(code: number | undefined): string | undefined {
     case 21200:
       return 'A model of this workflow does not exist (or is not shared with you).';
     case 21353:
+      return 'A model of this workflow is not deployed where the API runs: the details say how to set it up.';
     case 21355:
       return 'The model is not ready yet: try again in a minute.';
     case 30002:
@@ -24,7 +25,7 @@ export function statusHint(code: number | undefined): string | undefined {
     case 30106:
       return 'That URL is not valid: it should start with http:// or https://.';
     case 30300:
-      return 'The file could not be decoded: is it really an image or a video?';
+      return 'The file could not be decoded: is it really an image, a video or an audio file?';
     case 40032:
       return 'The request took too long: try a smaller input.';
     default:

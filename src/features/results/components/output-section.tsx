@@ -16,6 +16,7 @@ import { DataView } from '@/features/results/renderers/data-view';
 import type { BaseMedia, RelatedData } from '@/features/results/renderers/types';
 import { RawJson } from '@/features/results/components/raw-json';
 import { StatusBadge, StatusFailure } from '@/features/results/components/status-badge';
+import { NotDeployed } from '@/features/results/components/not-deployed';
 
 export function OutputSection({
   pair,
@@ -87,7 +88,13 @@ export function OutputSection({
           </Button>
         </CardHeader>
         <CardBody className="flex flex-col gap-4">
-          {failed && status ? <StatusFailure status={status} what="This node" /> : null}
+          {failed && status ? (
+            status.code === StatusCode.MODEL_NOT_DEPLOYED ? (
+              <NotDeployed status={status} />
+            ) : (
+              <StatusFailure status={status} what="This node" />
+            )
+          ) : null}
           {showRaw ? <RawJson id={rawId} value={output} /> : null}
           {output.data ? (
             <DataView data={output.data} media={media} related={related} name={pairTitle(pair)} />

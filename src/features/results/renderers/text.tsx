@@ -1,10 +1,14 @@
-import { useState } from 'react';
+/** Text answers (OCR, translation, ASR, summaries, generation): readable, copyable, folded when long. */
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { foldText } from '@/features/results/lib/text-fold';
 import type { RendererProps } from '@/features/results/renderers/types';
 
-export function TextRenderer({ data }: RendererProps) {
+export function TextRenderer({ data, context }: RendererProps) {
   const text = data.text;
   const [copied, setCopied] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const bodyId = useId();
   if (!text) return null;
   if (text.raw === undefined) {
     return (
@@ -14,6 +18,8 @@ export function TextRenderer({ data }: RendererProps) {
     );
   }
   const raw = text.raw;
+  // Inside a region or frame a few lines are plenty; a node's own text gets about twelve.
+  const fold = foldText(raw, { maxLines: context.nested ? 4 : 12 });
   const copy = async () => {
     // Clipboard access can be refused (insecure origin, permissions): then there is nothing to say "copied" about.
     try {
@@ -24,17 +30,42 @@ export function TextRenderer({ data }: RendererProps) {
       setCopied(false);
     }
   };
+  const shown = fold.folded && !expanded ? `${fold.head}…` : raw;
   return (
     <div className="flex flex-col gap-2">
-      <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-[15px] leading-relaxed whitespace-pre-wrap text-slate-900" data-kind="text">
-        {raw === '' ? <span className="text-slate-400 italic">(empty text)</span> : raw}
+      <div
+        id={bodyId}
+        className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-[15px] leading-relaxed break-words whitespace-pre-wrap text-slate-900"
+        data-kind="text"
+        data-folded={fold.folded && !expanded ? 'true' : 'false'}
+      >
+        {raw === '' ? <span className="text-slate-400 italic">(empty text)</span> : shown}
       </div>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {fold.folded ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-expanded={expanded}
+            aria-controls={bodyId}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Show less' : 'Show more'}
+          </Button>
+        ) : null}
         <Button variant="secondary" size="sm" onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy text'}
         </Button>
-        {text.text_info?.encoding ? <span className="text-xs text-slate-500">{text.text_info.encoding}</span> : null}
+        <span className="text-xs text-slate-500">
+          {wordCount(raw)}
+          {text.text_info?.encoding ? ` · ${text.text_info.encoding}` : ''}
+        </span>
       </div>
     </div>
   );
+}
+
+function wordCount(text: string): string {
+  const words = text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
+  return `${words} word${words === 1 ? '' : 's'}`;
 }
