@@ -146,7 +146,7 @@ describe('ResultsPane', () => {
     expect(spanish.querySelector('pre')).toHaveTextContent('"raw": "VENDIDO');
   });
 
-  it('shows a failed node’s status with its details, and an input’s own failure', () => {
+  it('shows a failed node’s status with its details, and an input’s own failure', async () => {
     const response: PredictResponse = {
       status: { code: 10010, description: 'Mixed Success' },
       results: [
@@ -161,13 +161,15 @@ describe('ResultsPane', () => {
         { status: { code: 30300, description: 'Input could not be decoded', details: 'not an image' }, input: { id: 'b', data: {} } },
       ],
     };
-    renderWithClient(<ResultsPane response={response} nodes={nodes} />);
-    const ocr = screen.getAllByRole('region', { name: 'ocr' })[0]!;
+    const { user } = renderWithClient(<ResultsPane response={response} nodes={nodes} />);
+    const ocr = screen.getByRole('region', { name: 'ocr' });
     expect(within(ocr).getByRole('alert')).toHaveTextContent('This node failed: Model prediction failed (code 21313)tesseract crashed');
-    expect(screen.getAllByRole('region', { name: 'translate-spa' })[0]).toHaveTextContent('hola');
+    expect(screen.getByRole('region', { name: 'translate-spa' })).toHaveTextContent('hola');
+    expect(screen.getByText(/Some outputs failed/)).toBeInTheDocument();
+    // Two inputs: a list to pick from; the failed one shows its own error when picked.
+    await user.click(within(screen.getByRole('list', { name: 'Inputs' })).getByRole('button', { name: /^Input 2\b/ }));
     expect(screen.getByText('This input failed: Input could not be decoded (code 30300)')).toBeInTheDocument();
     expect(screen.getByText('not an image')).toBeInTheDocument();
-    expect(screen.getByText(/Some outputs failed/)).toBeInTheDocument();
   });
 
   it('keeps the other outputs on screen when one renderer breaks', () => {

@@ -21,11 +21,15 @@ import { inputMedia } from '@/features/results/lib/media-source';
 import { InputPreview } from '@/features/results/components/input-preview';
 import { OutputSection } from '@/features/results/components/output-section';
 import { StatusFailure } from '@/features/results/components/status-badge';
+import type { GivenInput } from '@/lib/given-input';
+import { inputStatus, summarizeInput } from '@/features/results/lib/input-summary';
+import { BatchResults } from '@/features/results/components/batch-list';
 
 export function ResultsPane({
   response,
   nodes,
   media,
+  given,
   userApp,
 }: {
   response: PredictResponse;
@@ -33,6 +37,8 @@ export function ResultsPane({
   nodes?: readonly WorkflowNode[];
   /** The person's own input (object URL or URL), shown for the first input. */
   media?: InputMedia;
+  /** What the person gave for each input, in request order (files as object URLs, texts). */
+  given?: readonly GivenInput[];
   userApp?: UserApp;
 }) {
   // One view state for the whole pane: the threshold set on one input holds for all of them, and
@@ -44,6 +50,20 @@ export function ResultsPane({
     return <Empty title="The API returned no results for this input." />;
   }
   const related = relatedData(normalised.inputs, workflowNodes);
+  const mediaOf = (result: InputResult) =>
+    inputMedia(result.input, given?.[result.index]?.media ?? (result.index === 0 ? media : undefined));
+  const renderInput = (result: InputResult) => (
+    <InputResults
+      key={result.key}
+      result={result}
+      many={normalised.inputs.length > 1}
+      nodes={workflowNodes}
+      media={mediaOf(result)}
+      text={given?.[result.index]?.text}
+      userApp={userApp}
+      related={related[result.index] ?? []}
+    />
+  );
   return (
     <ViewStateProvider store={viewStore}>
       <div className="flex flex-col gap-6">
@@ -53,17 +73,23 @@ export function ResultsPane({
             Some outputs failed: each node below shows its own status.
           </p>
         ) : null}
-        {normalised.inputs.map((result) => (
-          <InputResults
-            key={result.key}
-            result={result}
-            many={normalised.inputs.length > 1}
-            nodes={workflowNodes}
-            media={inputMedia(result.input, result.index === 0 ? media : undefined)}
-            userApp={userApp}
-            related={related[result.index] ?? []}
-          />
-        ))}
+        {normalised.inputs.length > 1 ? (
+          // A batch: the inputs as a list to pick from, the picked one's results below it.
+          <BatchResults
+            items={normalised.inputs.map((result) => ({
+              key: result.key,
+              summary: summarizeInput(mediaOf(result), result.input, given?.[result.index]?.text),
+              status: inputStatus(result),
+            }))}
+          >
+            {(index) => {
+              const result = normalised.inputs[index];
+              return result ? renderInput(result) : null;
+            }}
+          </BatchResults>
+        ) : (
+          normalised.inputs.map(renderInput)
+        )}
       </div>
     </ViewStateProvider>
   );
@@ -74,6 +100,7 @@ function InputResults({
   many,
   nodes,
   media,
+  text,
   userApp,
   related,
 }: {
@@ -81,6 +108,8 @@ function InputResults({
   many: boolean;
   nodes: readonly WorkflowNode[] | undefined;
   media: InputMedia | undefined;
+  /** The words given with this input, for when the answer does not echo them. */
+  text: string | undefined;
   userApp: UserApp | undefined;
   /** Per output, in the order `pairOutputsWithNodes` gives. */
   related: readonly RelatedData[];
@@ -98,7 +127,7 @@ function InputResults({
             <h3 className="text-sm font-semibold text-slate-700">
               {many ? `Input ${result.index + 1}` : 'Input'}
             </h3>
-            <InputPreview media={media} input={result.input} />
+            <InputPreview media={media} input={result.input} text={text} />
             {result.input?.id ? (
               <p className="truncate font-mono text-[11px] text-slate-400">{result.input.id}</p>
             ) : null}

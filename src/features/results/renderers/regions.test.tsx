@@ -118,9 +118,14 @@ describe('regions over the input', () => {
       />,
     );
     setSlider(screen.getByRole('slider', { name: 'Threshold' }), 0.5);
-    const sections = screen.getAllByRole('region', { name: 'classifier' });
-    expect(sections).toHaveLength(2);
-    for (const section of sections) expect(within(section).queryByRole('meter', { name: 'b' })).toBeNull();
+    const inputs = within(screen.getByRole('list', { name: 'Inputs' })).getAllByRole('button');
+    expect(inputs).toHaveLength(2);
+    for (const input of inputs) {
+      fireEvent.click(input);
+      const section = screen.getByRole('region', { name: 'classifier' });
+      expect(within(section).getByRole('meter', { name: 'a' })).toBeInTheDocument();
+      expect(within(section).queryByRole('meter', { name: 'b' })).toBeNull();
+    }
   });
 
   it('switches a class off and on with its legend checkbox', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { PredictResponse } from '@/lib/predict-response';
 import { ResultsPane } from '@/features/results/components/results-pane';
 import { DataView } from '@/features/results/renderers/data-view';
@@ -81,9 +81,11 @@ describe('clusters', () => {
         ])}
       />,
     );
-    const plots = screen.getAllByRole('img', { name: 'Cluster projections of 3 inputs' });
-    expect(plots).toHaveLength(3);
-    const second = plots[1]!;
+    // A batch shows one input at a time: the second one's plot.
+    fireEvent.click(
+      within(screen.getByRole('list', { name: 'Inputs' })).getByRole('button', { name: /^Input 2\b/ }),
+    );
+    const second = screen.getByRole('img', { name: 'Cluster projections of 3 inputs' });
     const points = within(second).getAllByRole('img');
     expect(points).toHaveLength(3);
     expect(
