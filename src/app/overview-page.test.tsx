@@ -66,7 +66,7 @@ describe('the overview page', () => {
     expect(screen.getByText('Pick a workflow')).toBeInTheDocument();
 
     await user.selectOptions(workflow, 'ocr-translate');
-    expect(await screen.findByText('Run the workflow on your own image: press +')).toBeInTheDocument();
+    expect(await screen.findByText('Run the workflow on your own input: press +')).toBeInTheDocument();
     expect(window.location.search).toBe('?workflow=ocr-translate');
     const version = await screen.findByRole('combobox', { name: 'Version' });
     await waitFor(() => expect(version).toHaveValue('newer0000001'));

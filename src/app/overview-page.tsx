@@ -109,14 +109,16 @@ function WorkflowWorkspace({
   const version =
     versions.data?.find((candidate) => candidate.id === chosenVersion) ?? versions.data?.[0];
   const nodes = version?.nodes ?? workflow.data?.version?.nodes ?? workflow.data?.nodes;
-  const runUrl = run?.prediction.media.url;
+  const runInputs = run?.prediction.inputs;
 
-  // The results own the object URL of a local file; free it when they are replaced or leave.
+  // The results own the object URLs of local files; free them when they are replaced or leave.
   useEffect(() => {
     return () => {
-      if (runUrl?.startsWith('blob:')) URL.revokeObjectURL(runUrl);
+      for (const input of runInputs ?? []) {
+        if (input.media?.url.startsWith('blob:')) URL.revokeObjectURL(input.media.url);
+      }
     };
-  }, [runUrl]);
+  }, [runInputs]);
 
   const target = { userApp, workflowId, versionId: version?.id };
 
@@ -157,12 +159,12 @@ function WorkflowWorkspace({
           <ResultsPane
             response={run.prediction.response}
             nodes={run.nodes}
-            media={run.prediction.media}
+            given={run.prediction.inputs}
             userApp={userApp}
           />
         ) : (
-          <Empty title="Run the workflow on your own image: press +">
-            Drop, paste or pick an image or video, or give its URL; each model’s answer appears here.
+          <Empty title="Run the workflow on your own input: press +">
+            Drop, paste or pick images, a video or audio, type a text, or give a URL; each model’s answer appears here.
           </Empty>
         )}
       </section>

@@ -10,6 +10,7 @@ import { PredictResponse } from '@/lib/predict-response';
 import { appPath, type UserApp } from '@/lib/user-app';
 import { readAsBase64 } from '@/features/try-input/lib/read-file';
 import { sizeProblem } from '@/features/try-input/lib/limits';
+import { readInputs, type InputSpec } from '@/features/try-input/lib/inputs';
 
 export interface PredictTarget {
   userApp: UserApp;
@@ -20,7 +21,9 @@ export interface PredictTarget {
 
 export type PredictSource =
   | { type: 'file'; file: File; kind: MediaKind }
-  | { type: 'url'; url: string; kind: MediaKind };
+  | { type: 'url'; url: string; kind: MediaKind }
+  /** Several inputs, or a text, or an image with its caption: one input each, in order. */
+  | { type: 'inputs'; inputs: readonly InputSpec[] };
 
 export type PredictPhase =
   | { phase: 'reading'; percent: number }
@@ -44,6 +47,12 @@ export async function buildPredictRequest(
   source: PredictSource,
   onProgress?: (progress: PredictPhase) => void,
 ): Promise<PostWorkflowResultsRequest> {
+  if (source.type === 'inputs') {
+    const inputs = await readInputs(source.inputs, (fraction) =>
+      onProgress?.({ phase: 'reading', percent: fraction * 100 }),
+    );
+    return { inputs };
+  }
   if (source.type === 'url') return { inputs: [{ data: { [source.kind]: { url: source.url } } }] };
   const problem = sizeProblem(source.kind, source.file.size);
   if (problem) throw new Error(problem);

@@ -1,64 +1,82 @@
-import { useDropzone } from 'react-dropzone';
+import { useDropzone, type Accept } from 'react-dropzone';
 import { cn } from '@/lib/cn';
 import { Button } from '@/components/ui/button';
 
 export const DROPZONE_LABEL = 'Drop an image or video here';
 
+const MEDIA_ACCEPT: Accept = { 'image/*': [], 'video/*': [], 'audio/*': [] };
+
+/**
+ * Drop or pick files: up to 32 go in one request, so the zone and the picker take several. Every
+ * file dropped is handed on, refused ones included: what may be sent is decided in one place
+ * (lib/batch), which can then name the files it refuses.
+ */
 export function MediaDropzone({
-  onFile,
-  onReject,
+  onFiles,
   disabled,
-  pickedFile,
+  picked,
+  label = DROPZONE_LABEL,
+  buttonLabel = 'Choose a file',
+  hint = 'Drag and drop images, a video or audio here (up to 32 files), or paste one',
+  accept = MEDIA_ACCEPT,
 }: {
-  onFile: (file: File) => void;
-  onReject: (message: string) => void;
+  onFiles: (files: File[]) => void;
   disabled: boolean;
-  pickedFile: File | null;
+  /** The files last given, to say which ones are running. */
+  picked: readonly File[];
+  label?: string;
+  buttonLabel?: string;
+  hint?: string;
+  accept?: Accept;
 }) {
   const { getRootProps, getInputProps, open, isDragActive } = useDropzone({
-    accept: { 'image/*': [], 'video/*': [], 'audio/*': [] },
-    multiple: false,
+    accept,
+    multiple: true,
     disabled,
     // Clicks go to the "Choose a file" button, so the zone is not a button holding a button.
     noClick: true,
     noKeyboard: true,
     // The whole modal takes pastes, not only this zone.
     noPaste: true,
-    onDropAccepted: (files) => {
-      const file = files[0];
-      if (file) onFile(file);
-    },
-    onDropRejected: (rejections) => {
-      const first = rejections[0];
-      if (!first) return;
-      onReject(
-        rejections.length > 1
-          ? 'One file at a time, please.'
-          : `“${first.file.name}” is not an image, video or audio file.`,
-      );
+    onDrop: (accepted, rejections) => {
+      const files = [...accepted, ...rejections.map((rejection) => rejection.file)];
+      if (files.length > 0) onFiles(files);
     },
   });
 
   return (
     <div
-      {...getRootProps({ role: 'group', 'aria-label': DROPZONE_LABEL })}
+      {...getRootProps({ role: 'group', 'aria-label': label })}
       className={cn(
-        'flex flex-col items-center gap-3 rounded-xl border-2 border-dashed px-6 py-8 text-center transition-colors',
+        'flex flex-col items-center gap-3 rounded-xl border-2 border-dashed px-6 py-6 text-center transition-colors',
         isDragActive ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-slate-50',
         disabled && 'opacity-60',
       )}
     >
-      <input {...getInputProps({ 'aria-label': 'Choose a file' })} />
-      <svg viewBox="0 0 24 24" className="size-8 text-slate-400" aria-hidden fill="none" stroke="currentColor" strokeWidth="1.5">
-        <path d="M12 16V4m0 0l-4 4m4-4l4 4M4 16v2a2 2 0 002 2h12a2 2 0 002-2v-2" strokeLinecap="round" strokeLinejoin="round" />
+      <input {...getInputProps({ 'aria-label': buttonLabel })} />
+      <svg
+        viewBox="0 0 24 24"
+        className="size-8 text-slate-400"
+        aria-hidden
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      >
+        <path
+          d="M12 16V4m0 0l-4 4m4-4l4 4M4 16v2a2 2 0 002 2h12a2 2 0 002-2v-2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
-      <p className="text-sm text-slate-700">
-        {isDragActive ? 'Drop it to run the workflow' : 'Drag and drop an image or video here, or paste one'}
-      </p>
+      <p className="text-sm text-slate-700">{isDragActive ? 'Drop to run the workflow' : hint}</p>
       <Button variant="secondary" onClick={open} disabled={disabled}>
-        Choose a file
+        {buttonLabel}
       </Button>
-      {pickedFile ? <p className="text-xs text-slate-500">Selected: {pickedFile.name}</p> : null}
+      {picked.length > 0 ? (
+        <p className="text-xs text-slate-500">
+          Selected: {picked.length === 1 ? picked[0]?.name : `${picked.length} files`}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 /**
- * The blue "+" and its modal: pick, drop or paste a file (it runs at once, like Clarifai's modal)
- * or give a URL. Progress while sending; closes on success; on failure the error shows in the
- * modal and what was given stays, so a person can fix it and run again.
+ * The blue "+" and its modal, in three tabs: an image or video (with an optional caption, for
+ * multimodal workflows), a text, or audio (files, a URL, or a recording). Files run at once, like
+ * Clarifai's modal, up to 32 in one request. Progress while sending; closes on success; on
+ * failure the error shows in the modal and what was given stays, so a person can fix it and run
+ * again.
  */
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type * as React from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { mediaKindFromMime, mediaKindFromUrl, type InputMedia } from '@/lib/media';
+import type { GivenInput } from '@/lib/given-input';
+import { mediaKindFromUrl } from '@/lib/media';
 import type { PredictResponse } from '@/lib/predict-response';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
@@ -17,21 +20,51 @@ import {
   type PredictSource,
   type PredictTarget,
 } from '@/features/try-input/api/predict';
+import { planFiles, planTexts, type BatchPlan, type FileMode } from '@/features/try-input/lib/batch';
+import { givenInput, type InputSpec } from '@/features/try-input/lib/inputs';
 import { MediaDropzone } from '@/features/try-input/components/media-dropzone';
 import { UrlForm } from '@/features/try-input/components/url-form';
 import { SendProgress } from '@/features/try-input/components/send-progress';
+import { InputTabs, type TabItem } from '@/features/try-input/components/input-tabs';
+import { TextForm, type TextDraft } from '@/features/try-input/components/text-form';
+import { AudioForm } from '@/features/try-input/components/audio-form';
 
 export const TRY_TITLE = 'Try your own image or video';
 
 export interface Prediction {
   target: PredictTarget;
   response: PredictResponse;
-  /** What to show for the input: the API echoes uploaded bytes only as a marker. */
-  media: InputMedia;
+  /**
+   * What was given for each input, in request order (the response's order too): the API echoes
+   * uploaded bytes only as a marker. Object URLs in it now belong to whoever shows the results.
+   */
+  inputs: readonly GivenInput[];
 }
+
+type InputTab = 'media' | 'text' | 'audio';
+
+const TABS: readonly TabItem<InputTab>[] = [
+  { value: 'media', label: 'Image or video' },
+  { value: 'text', label: 'Text' },
+  { value: 'audio', label: 'Audio' },
+];
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function revokeBlobs(inputs: readonly GivenInput[]) {
+  for (const input of inputs) {
+    if (input.media?.url.startsWith('blob:')) URL.revokeObjectURL(input.media.url);
+  }
+}
+
+/** A lone file keeps the one-file path (the video one streams); anything else goes as a list. */
+function sourceFor(inputs: readonly InputSpec[]): PredictSource {
+  const only = inputs.length === 1 ? inputs[0] : undefined;
+  if (only?.type === 'file' && !only.caption) return { type: 'file', file: only.file, kind: only.kind };
+  if (only?.type === 'url' && !only.caption) return { type: 'url', url: only.url, kind: only.kind };
+  return { type: 'inputs', inputs };
 }
 
 export function TryInput({
@@ -43,52 +76,89 @@ export function TryInput({
   onPredicted: (prediction: Prediction) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const [tab, setTab] = useState<InputTab>('media');
   const [url, setUrl] = useState('');
+  const [caption, setCaption] = useState('');
+  const [textDraft, setTextDraft] = useState<TextDraft>({ text: '', perLine: false, url: '' });
+  const [audioUrl, setAudioUrl] = useState('');
   const [progress, setProgress] = useState<PredictPhase | null>(null);
-  const [pickedFile, setPickedFile] = useState<File | null>(null);
+  const [picked, setPicked] = useState<readonly File[]>([]);
   const [pickError, setPickError] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
+  const captionIds = { field: useId(), hint: useId() };
   const predict = useMutation(predictMutationOptions());
 
-  const run = (source: PredictSource, media: InputMedia) => {
+  const run = (plan: BatchPlan) => {
     if (!target) return;
+    if (!plan.ok) {
+      // Said before anything is read or sent.
+      setPickError(plan.message);
+      return;
+    }
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
     setPickError(null);
     setProgress(null);
+    const given = plan.inputs.map((spec) => givenInput(spec, (file) => URL.createObjectURL(file)));
     predict.mutate(
-      { target, source, signal: controller.signal, onProgress: setProgress },
+      { target, source: sourceFor(plan.inputs), signal: controller.signal, onProgress: setProgress },
       {
         onSuccess: (response) => {
-          onPredicted({ target, response, media });
+          onPredicted({ target, response, inputs: given });
           setOpen(false);
-          setPickedFile(null);
+          setPicked([]);
           predict.reset();
         },
-        onError: () => {
-          // The object URL only lives on if the prediction succeeded and the results show it.
-          if (media.url.startsWith('blob:')) URL.revokeObjectURL(media.url);
-        },
+        // The object URLs only live on if the prediction succeeded and the results show them.
+        onError: () => revokeBlobs(given),
         onSettled: () => setProgress(null),
       },
     );
   };
 
-  const runFile = (file: File) => {
-    const kind = mediaKindFromMime(file.type);
-    if (!kind) {
-      setPickError(`“${file.name}” is not an image, video or audio file.`);
-      return;
-    }
-    setPickedFile(file);
-    run({ type: 'file', file, kind }, { kind, url: URL.createObjectURL(file), name: file.name });
+  const runFiles = (files: File[], mode: FileMode) => {
+    const plan = planFiles(files, { mode, caption: mode === 'media' ? caption : '' });
+    setPicked(plan.ok ? files : []);
+    run(plan);
   };
 
-  const runUrl = (value: string) => {
+  const runMediaUrl = (value: string) => {
     const kind = mediaKindFromUrl(value);
-    setPickedFile(null);
-    run({ type: 'url', url: value, kind }, { kind, url: value });
+    const text = caption.trim();
+    setPicked([]);
+    run({
+      ok: true,
+      inputs: [
+        kind === 'image' && text
+          ? { type: 'url', kind, url: value, caption: text }
+          : { type: 'url', kind, url: value },
+      ],
+    });
+  };
+
+  const runAudioUrl = (value: string) => {
+    setPicked([]);
+    run({ ok: true, inputs: [{ type: 'url', kind: 'audio', url: value }] });
+  };
+
+  const runText = (draft: TextDraft) => {
+    const textUrl = draft.url.trim();
+    const hasText = draft.text.trim() !== '';
+    if (hasText && textUrl) {
+      setPickError('Give a text or a text URL, not both: clear one of them.');
+      return;
+    }
+    run(
+      hasText
+        ? planTexts(draft.text, { perLine: draft.perLine })
+        : { ok: true, inputs: [{ type: 'text-url', url: textUrl }] },
+    );
+  };
+
+  const runRecording = (file: File) => {
+    setPicked([file]);
+    run({ ok: true, inputs: [{ type: 'file', kind: 'audio', file }] });
   };
 
   const onOpenChange = (next: boolean) => {
@@ -101,19 +171,26 @@ export function TryInput({
     setOpen(next);
   };
 
+  const onTabChange = (next: InputTab) => {
+    setTab(next);
+    setPickError(null);
+  };
+
   const onPaste = (event: React.ClipboardEvent<HTMLDivElement>) => {
-    const file = Array.from(event.clipboardData.files)[0];
-    if (file) {
+    const files = Array.from(event.clipboardData.files);
+    if (files.length > 0) {
       event.preventDefault();
-      runFile(file);
+      if (!predict.isPending) runFiles(files, tab === 'audio' ? 'audio' : 'media');
       return;
     }
-    // A URL pasted outside the text box lands in it, ready to run.
+    // A URL pasted outside the text boxes lands in this tab's URL box, ready to run.
     const text = event.clipboardData.getData('text/plain').trim();
     const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
     if (!inField && /^https?:\/\//i.test(text)) {
       event.preventDefault();
-      setUrl(text);
+      if (tab === 'media') setUrl(text);
+      else if (tab === 'audio') setAudioUrl(text);
+      else setTextDraft({ ...textDraft, url: text });
     }
   };
 
@@ -129,7 +206,14 @@ export function TryInput({
         disabled={!target}
         onClick={() => onOpenChange(true)}
       >
-        <svg viewBox="0 0 24 24" className="size-6" aria-hidden fill="none" stroke="currentColor" strokeWidth="2.5">
+        <svg
+          viewBox="0 0 24 24"
+          className="size-6"
+          aria-hidden
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2.5"
+        >
           <path d="M12 5v14M5 12h14" strokeLinecap="round" />
         </svg>
       </Button>
@@ -139,20 +223,59 @@ export function TryInput({
           <DialogTitle>{TRY_TITLE}</DialogTitle>
           <DialogDescription>
             {target
-              ? `Runs ${target.workflowId}${target.versionId ? ` (version ${target.versionId.slice(0, 8)})` : ''}. Drop, paste (Ctrl+V / ⌘V) or choose a file, or give a URL.`
+              ? `Runs ${target.workflowId}${target.versionId ? ` (version ${target.versionId.slice(0, 8)})` : ''} on an image or video, a text, or audio. Drop, paste (Ctrl+V / ⌘V) or choose up to 32 files, or give a URL.`
               : 'Pick a workflow first.'}
           </DialogDescription>
         </div>
-        <MediaDropzone disabled={busy} onFile={runFile} onReject={setPickError} pickedFile={pickedFile} />
-        <div className="flex items-center gap-3 text-xs text-slate-400">
-          <span className="h-px flex-1 bg-slate-200" />
-          or
-          <span className="h-px flex-1 bg-slate-200" />
-        </div>
-        <UrlForm value={url} onChange={setUrl} onSubmit={runUrl} disabled={busy} />
+        <InputTabs label="Kind of input" tabs={TABS} value={tab} onChange={onTabChange}>
+          {tab === 'media' ? (
+            <>
+              <MediaDropzone disabled={busy} onFiles={(files) => runFiles(files, 'media')} picked={picked} />
+              <div className="flex flex-col gap-1">
+                <label htmlFor={captionIds.field} className="text-sm font-medium text-slate-700">
+                  Caption
+                </label>
+                <textarea
+                  id={captionIds.field}
+                  aria-describedby={captionIds.hint}
+                  rows={2}
+                  value={caption}
+                  onChange={(event) => setCaption(event.target.value)}
+                  placeholder="A sunny day at the beach"
+                  className="rounded-md border border-slate-300 px-3 py-2 text-sm shadow-xs focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600/30"
+                />
+                <p id={captionIds.hint} className="text-xs text-slate-500">
+                  Optional, for multimodal workflows: sent with each image as its text. Type it before
+                  choosing the image.
+                </p>
+              </div>
+              <div className="flex items-center gap-3 text-xs text-slate-400">
+                <span className="h-px flex-1 bg-slate-200" />
+                or
+                <span className="h-px flex-1 bg-slate-200" />
+              </div>
+              <UrlForm value={url} onChange={setUrl} onSubmit={runMediaUrl} disabled={busy} />
+            </>
+          ) : tab === 'text' ? (
+            <TextForm draft={textDraft} onChange={setTextDraft} onSubmit={runText} disabled={busy} />
+          ) : (
+            <AudioForm
+              url={audioUrl}
+              onUrlChange={setAudioUrl}
+              onUrl={runAudioUrl}
+              onFiles={(files) => runFiles(files, 'audio')}
+              onRecorded={runRecording}
+              picked={picked}
+              disabled={busy}
+            />
+          )}
+        </InputTabs>
         {busy ? <SendProgress progress={progress} /> : null}
         {pickError ? (
-          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <p
+            role="alert"
+            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+          >
             {pickError}
           </p>
         ) : null}

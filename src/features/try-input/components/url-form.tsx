@@ -6,7 +6,11 @@ export function UrlForm({
   onChange,
   onSubmit,
   disabled,
+  label = 'Image or video URL',
+  placeholder = 'https://samples.clarifai.com/metro-north.jpg',
 }: {
+  label?: string;
+  placeholder?: string;
   value: string;
   onChange: (value: string) => void;
   onSubmit: (url: string) => void;
@@ -25,14 +29,14 @@ export function UrlForm({
       }}
     >
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        Image or video URL
+        {label}
       </label>
       <div className="flex gap-2">
         <input
           id={id}
           type="url"
           inputMode="url"
-          placeholder="https://samples.clarifai.com/metro-north.jpg"
+          placeholder={placeholder}
           className="h-9 min-w-0 flex-1 rounded-md border border-slate-300 px-3 text-sm shadow-xs focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600/30"
           value={value}
           onChange={(event) => onChange(event.target.value)}
