@@ -1,12 +1,17 @@
 /**
  * Running the selected workflow version on one input: `POST .../versions/{vid}/results` (or the
  * latest version's `.../results` when none is pinned). The bytes go base64 in `inputs[0].data`.
+ * The answer is asked for as the engine's NDJSON stream (docs/decisions/006): progress and each
+ * video frame's answer arrive as the work goes, and the partial results are handed on so the
+ * pane can draw them; Clarifai's cloud answers plain JSON, read the same way.
  */
 import { mutationOptions } from '@tanstack/react-query';
 import type { PostWorkflowResultsRequest } from '@contract/clarifai';
-import { uploadRequest } from '@/lib/http';
+import { NDJSON_MEDIA_TYPE, readResultsStream, type FrameLine, type WorkLine } from '@contract/lens-stream';
+import { streamingUploadRequest } from '@/lib/http';
 import type { MediaKind } from '@/lib/media';
 import { PredictResponse } from '@/lib/predict-response';
+import { createResultsAccumulator } from '@/lib/results-stream';
 import { appPath, type UserApp } from '@/lib/user-app';
 import { readAsBase64 } from '@/features/try-input/lib/read-file';
 import { sizeProblem } from '@/features/try-input/lib/limits';
@@ -28,12 +33,20 @@ export type PredictSource =
 export type PredictPhase =
   | { phase: 'reading'; percent: number }
   | { phase: 'sending'; percent: number }
-  | { phase: 'running' };
+  | { phase: 'running' }
+  /** A video's sampled frames answered so far; `total` is unknown until the video is probed. */
+  | { phase: 'frames'; done: number; total: number | null }
+  /** Inputs of a batch answered so far. */
+  | { phase: 'inputs'; done: number; total: number };
 
 export interface PredictVariables {
   target: PredictTarget;
   source: PredictSource;
   onProgress?: (progress: PredictPhase) => void;
+  /** For a video: the gap between sampled frames, sent as `output_config.sample_ms`. */
+  sampleMs?: number;
+  /** The results so far, while a streamed answer arrives (a few times a second at most). */
+  onPartial?: (response: PredictResponse) => void;
   signal?: AbortSignal;
 }
 
@@ -62,21 +75,79 @@ export async function buildPredictRequest(
   return { inputs: [{ data: { [source.kind]: { base64 } } }] };
 }
 
+/** How often partial results are handed on: often enough to look live, rarely enough to draw. */
+const PARTIAL_EVERY_MS = 150;
+
+function isFrameLine(line: WorkLine): line is FrameLine {
+  return 'frame' in line && !('progress' in line);
+}
+
+/** Gathers frame lines and hands snapshots on, at most one per PARTIAL_EVERY_MS. */
+function partialResults(onPartial: ((response: PredictResponse) => void) | undefined) {
+  const answer = createResultsAccumulator();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = 0;
+  const flush = () => {
+    timer = undefined;
+    last = Date.now();
+    onPartial?.(answer.snapshot());
+  };
+  return {
+    add: (frame: FrameLine['frame']) => {
+      answer.add(frame);
+      if (!onPartial || timer !== undefined) return;
+      timer = setTimeout(flush, Math.max(0, last + PARTIAL_EVERY_MS - Date.now()));
+    },
+    /** No snapshot after the final answer (or a failure). */
+    stop: () => clearTimeout(timer),
+  };
+}
+
 export function predictMutationOptions() {
   return mutationOptions({
     mutationKey: ['predict'],
-    mutationFn: async ({ target, source, onProgress, signal }: PredictVariables) => {
-      const body = await buildPredictRequest(source, onProgress);
+    mutationFn: async ({ target, source, onProgress, sampleMs, onPartial, signal }: PredictVariables) => {
+      const request = await buildPredictRequest(source, onProgress);
+      const body =
+        sampleMs === undefined
+          ? request
+          : { ...request, output_config: { ...request.output_config, sample_ms: sampleMs } };
       onProgress?.({ phase: 'sending', percent: 0 });
-      return uploadRequest(predictPath(target), {
-        schema: PredictResponse,
-        body,
-        signal,
-        onUploadProgress: ({ loaded, total }) => {
-          // Once the body is out, the wait is the workflow running: say so rather than sit at 100%.
-          onProgress?.(loaded >= total ? { phase: 'running' } : { phase: 'sending', percent: (loaded / total) * 100 });
-        },
-      });
+      const partials = partialResults(onPartial);
+      // Once the work reports progress, the upload's end must not put "Running" back.
+      let working = false;
+      const onLine = (line: WorkLine) => {
+        if (isFrameLine(line)) {
+          partials.add(line.frame);
+          return;
+        }
+        const { stage, done, total } = line.progress;
+        if (stage === 'frames') {
+          working = true;
+          onProgress?.({ phase: 'frames', done, total });
+        } else if (total !== null && total > 1) {
+          working = true;
+          onProgress?.({ phase: 'inputs', done, total });
+        }
+      };
+      try {
+        return await streamingUploadRequest(predictPath(target), {
+          schema: PredictResponse,
+          body,
+          signal,
+          streamType: NDJSON_MEDIA_TYPE,
+          readStream: (response) => readResultsStream(response, onLine),
+          onUploadProgress: ({ loaded, total }) => {
+            if (working) return;
+            // Once the body is out, the wait is the workflow running: say so rather than sit at 100%.
+            onProgress?.(
+              loaded >= total ? { phase: 'running' } : { phase: 'sending', percent: (loaded / total) * 100 },
+            );
+          },
+        });
+      } finally {
+        partials.stop();
+      }
     },
   });
 }

@@ -1,24 +1,42 @@
 import { Progress } from '@/components/ui/progress';
 import type { PredictPhase } from '@/features/try-input/api/predict';
 
-function describe(progress: PredictPhase | null): { text: string; value: number | undefined } {
-  if (!progress) return { text: 'Preparing…', value: undefined };
+function describe(progress: PredictPhase | null): { text: string; value: number | undefined; label: string } {
+  if (!progress) return { text: 'Preparing…', value: undefined, label: 'Sending' };
   switch (progress.phase) {
     case 'reading':
-      return { text: `Reading the file… ${Math.round(progress.percent)}%`, value: progress.percent };
+      return {
+        text: `Reading the file… ${Math.round(progress.percent)}%`,
+        value: progress.percent,
+        label: 'Sending',
+      };
     case 'sending':
-      return { text: `Sending… ${Math.round(progress.percent)}%`, value: progress.percent };
+      return { text: `Sending… ${Math.round(progress.percent)}%`, value: progress.percent, label: 'Sending' };
     case 'running':
-      return { text: 'Running the workflow…', value: undefined };
+      return { text: 'Running the workflow…', value: undefined, label: 'Sending' };
+    case 'frames':
+      return progress.total === null
+        ? { text: 'Reading the video…', value: undefined, label: 'Processing frames' }
+        : {
+            text: `Processing frames… ${progress.done} of ${progress.total}. They appear in the results as they are done; closing this stops the run.`,
+            value: progress.total > 0 ? (progress.done / progress.total) * 100 : undefined,
+            label: 'Processing frames',
+          };
+    case 'inputs':
+      return {
+        text: `Answering inputs… ${progress.done} of ${progress.total}`,
+        value: (progress.done / progress.total) * 100,
+        label: 'Processing inputs',
+      };
   }
 }
 
 export function SendProgress({ progress }: { progress: PredictPhase | null }) {
-  const { text, value } = describe(progress);
+  const { text, value, label } = describe(progress);
   return (
     <div className="flex flex-col gap-2" aria-live="polite">
       <p className="text-sm text-slate-600">{text}</p>
-      <Progress label="Sending" value={value} />
+      <Progress label={label} value={value} />
     </div>
   );
 }
