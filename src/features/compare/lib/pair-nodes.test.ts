@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import type { Output, WorkflowNode } from '@contract/clarifai';
 import {
   compareNodes,
@@ -99,7 +101,7 @@ describe('pairNodes', () => {
     expect(pairs[0]?.changes).toEqual(['node id detect → find-faces']);
   });
 
-  it('marks removed nodes, and inserts added nodes after their predecessor in B', () => {
+  it('marks removed nodes, and inserts added nodes after their predecessor in B (old before new)', () => {
     const a = [node('ocr', 'ocr'), node('old', 'summarise'), node('translate', 'en-es')];
     const b = [
       node('new-first', 'lang-detect'),
@@ -112,9 +114,9 @@ describe('pairNodes', () => {
     expect(pairs.map((p) => [p.key, p.status])).toEqual([
       ['new-first', 'added'],
       ['ocr', 'unchanged'],
+      ['old', 'removed'],
       ['spell', 'added'],
       ['fix', 'added'],
-      ['old', 'removed'],
       ['translate', 'unchanged'],
     ]);
     expect(pairs.find((p) => p.key === 'old')?.b).toBeUndefined();
@@ -167,5 +169,54 @@ describe('compareNodes', () => {
     ]);
     expect(pairs[2]?.outputB?.model?.id).toBe('en-fr');
     expect(pairs.some((p) => p.modelMismatch)).toBe(false);
+  });
+});
+
+// The engine's own workflow files: two real versions of Face-Sentiment.
+const FileNode = z.object({
+  id: z.string(),
+  model: z.object({
+    model_id: z.string(),
+    model_version_id: z.string().optional(),
+    output_info: z.object({ params: z.record(z.string(), z.unknown()).optional() }).optional(),
+  }),
+  node_inputs: z.array(z.object({ node_id: z.string() })).nullish(),
+  suppress_output: z.boolean().optional(),
+});
+const WorkflowFile = z.object({
+  workflow: z.object({ version: z.object({ id: z.string() }), nodes: z.array(FileNode) }),
+});
+const files = import.meta.glob<string>('../../../../workflows/Face-Sentiment/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+function versionNodes(versionId: string): WorkflowNode[] {
+  const text = Object.entries(files).find(([path]) => path.endsWith(`${versionId}.yaml`))?.[1];
+  if (text === undefined) throw new Error(`no file for ${versionId}`);
+  return WorkflowFile.parse(parse(text)).workflow.nodes.map((file) => ({
+    id: file.id,
+    model: {
+      id: file.model.model_id,
+      ...(file.model.model_version_id ? { model_version: { id: file.model.model_version_id } } : {}),
+      ...(file.model.output_info ? { output_info: file.model.output_info } : {}),
+    },
+    ...(file.node_inputs ? { node_inputs: file.node_inputs } : {}),
+    ...(file.suppress_output ? { suppress_output: true } : {}),
+  }));
+}
+
+describe('pairNodes on the recorded Face-Sentiment versions', () => {
+  it('spells out what the August version changed', () => {
+    const pairs = pairNodes(
+      versionNodes('8ff9c4cf75bcd7db925be36547347b8f'),
+      versionNodes('d53cb98b67a293df1344436d57e9ee02'),
+    );
+    expect(pairs.map((p) => [p.key, p.status, p.changes])).toEqual([
+      ['face-det', 'changed', ['param min_value 0.5 → 0.3']],
+      ['margin-110', 'removed', []],
+      ['margin-100', 'added', []],
+      ['face-sentiment', 'changed', ['param max_concepts (none) → 3', 'inputs margin-110 → margin-100']],
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * Node-by-node pairing of two workflow versions, the spine of the comparison: every other diff is
  * computed per pair. Nodes pair by node id, then (for nodes renamed between versions) by model id.
  * Pairs come in workflow order: A's order, with each B-only node placed right after the node that
- * precedes it in B, so an inserted step shows where it was inserted.
+ * precedes it in B (after any removed nodes there, so a replaced step reads old, then new).
  *
  * Outputs carry no node id (API.md): output i belongs to the i-th node whose output is not
  * suppressed. `pairOutputs` applies that rule to each version's own nodes and hands the UI, per
@@ -166,7 +166,8 @@ export function pairNodes(nodesA: readonly WorkflowNode[], nodesB: readonly Work
   });
 
   // Walk B in order, remembering where its previous node sits in `ordered`; each B-only node goes
-  // right after it (a B-only node first in B goes first).
+  // right after it (a B-only node first in B goes first), past any removed nodes that follow it,
+  // so a replaced step reads like a diff: the old node, then the new one.
   let previous = -1;
   nodesB.forEach((b, j) => {
     const i = partnerOfB.get(j);
@@ -182,8 +183,10 @@ export function pairNodes(nodesA: readonly WorkflowNode[], nodesB: readonly Work
       pairedBy: null,
       changes: [],
     };
-    ordered.splice(previous + 1, 0, pair);
-    previous += 1;
+    let at = previous + 1;
+    while (ordered[at]?.status === 'removed') at += 1;
+    ordered.splice(at, 0, pair);
+    previous = at;
   });
   return ordered;
 }
