@@ -104,6 +104,9 @@ function WorkflowWorkspace({
     writeSelection({ workflow: workflowId, version: id });
   };
   const [run, setRun] = useState<Run | null>(null);
+  // A video's results so far, while the engine streams them; shown instead of the last run.
+  const [live, setLive] = useState<Run | null>(null);
+  const shown = live ?? run;
   const workflow = useQuery(workflowQueryOptions(userApp, workflowId));
   const versions = useQuery(workflowVersionsQueryOptions(userApp, workflowId));
   const version =
@@ -143,7 +146,14 @@ function WorkflowWorkspace({
 
       <section aria-labelledby="results-heading" className="flex flex-col gap-4">
         <div className="flex items-center gap-4">
-          <TryInput target={target} onPredicted={(prediction) => setRun({ prediction, nodes })} />
+          <TryInput
+            target={target}
+            onPredicted={(prediction) => {
+              setLive(null);
+              setRun({ prediction, nodes });
+            }}
+            onPartial={(partial) => setLive(partial && { prediction: partial, nodes })}
+          />
           <div>
             <h2 id="results-heading" className="text-base font-semibold text-slate-900">
               Results
@@ -155,11 +165,16 @@ function WorkflowWorkspace({
             </p>
           </div>
         </div>
-        {run ? (
+        {live ? (
+          <p role="status" className="text-sm text-slate-600">
+            Running: the frames answered so far are shown, and the rest follow.
+          </p>
+        ) : null}
+        {shown ? (
           <ResultsPane
-            response={run.prediction.response}
-            nodes={run.nodes}
-            given={run.prediction.inputs}
+            response={shown.prediction.response}
+            nodes={shown.nodes}
+            given={shown.prediction.inputs}
             userApp={userApp}
           />
         ) : (

@@ -4,6 +4,7 @@ import { MultiWorkflowResponse, PostWorkflowResultsResponse } from '@contract/cl
 import { NDJSON_MEDIA_TYPE, readResultsStream, type WorkLine } from '@contract/lens-stream';
 import { ApiError, UNREACHABLE_MESSAGE, apiRequest, streamingUploadRequest, uploadRequest } from '@/lib/http';
 import { clarifaiJson, mockApi } from '@/test/mock-api';
+import { ndjsonStream } from '@/test/ndjson';
 
 function answer(response: Response) {
   vi.stubGlobal('fetch', async () => response);
@@ -32,7 +33,9 @@ describe('apiRequest', () => {
   });
 
   it('calls an HTML page (the SPA fallback, no proxy) unreachable', async () => {
-    answer(new Response('<!doctype html><html></html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    answer(
+      new Response('<!doctype html><html></html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     const error = await failure(apiRequest(path, { schema: MultiWorkflowResponse }));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toBe(UNREACHABLE_MESSAGE);
@@ -53,7 +56,12 @@ describe('apiRequest', () => {
   });
 
   it('carries the Clarifai status of an error answer', async () => {
-    answer(clarifaiJson({ status: { code: 22102, description: 'Workflow does not exist', details: 'no such workflow: x' } }, 404));
+    answer(
+      clarifaiJson(
+        { status: { code: 22102, description: 'Workflow does not exist', details: 'no such workflow: x' } },
+        404,
+      ),
+    );
     const error = await failure(apiRequest(path, { schema: MultiWorkflowResponse }));
     expect(error.kind).toBe('status');
     expect(error.status?.code).toBe(22102);
@@ -67,7 +75,12 @@ describe('apiRequest', () => {
       clarifaiJson(
         {
           status: { code: 10020, description: 'Failure' },
-          results: [{ status: { code: 30002, description: 'Input download failed', details: 'bad port' }, outputs: [] }],
+          results: [
+            {
+              status: { code: 30002, description: 'Input download failed', details: 'bad port' },
+              outputs: [],
+            },
+          ],
         },
         400,
       ),
@@ -103,7 +116,12 @@ describe('apiRequest', () => {
       return clarifaiJson({ status: { code: 10000 } });
     });
     const controller = new AbortController();
-    await apiRequest(path, { schema: z.object({}), method: 'POST', body: { a: 1 }, signal: controller.signal });
+    await apiRequest(path, {
+      schema: z.object({}),
+      method: 'POST',
+      body: { a: 1 },
+      signal: controller.signal,
+    });
     expect(seen[0]?.body).toBe('{"a":1}');
     expect(seen[0]?.signal).toBe(controller.signal);
   });
@@ -132,26 +150,20 @@ describe('uploadRequest', () => {
 
   it('is unreachable behind a 504 proxy answer', async () => {
     mockApi(() => new Response('', { status: 504 }));
-    expect((await failure(uploadRequest(path, { schema: MultiWorkflowResponse, body: {} }))).kind).toBe('unreachable');
+    expect((await failure(uploadRequest(path, { schema: MultiWorkflowResponse, body: {} }))).kind).toBe(
+      'unreachable',
+    );
   });
 });
-
-/** An NDJSON body whose lines the test releases one at a time. */
-function lineByLine() {
-  const encoder = new TextEncoder();
-  let sink: ReadableStreamDefaultController<Uint8Array> | undefined;
-  const body = new ReadableStream<Uint8Array>({ start: (controller) => void (sink = controller) });
-  return {
-    response: new Response(body, { headers: { 'content-type': `${NDJSON_MEDIA_TYPE}; charset=utf-8` } }),
-    send: (line: unknown) => sink?.enqueue(encoder.encode(`${JSON.stringify(line)}\n`)),
-    end: () => sink?.close(),
-  };
-}
 
 describe('streamingUploadRequest', () => {
   const results = '/v2/users/me/apps/main/workflows/ocr/results';
   const frameLine = {
-    frame: { input_index: 0, frame_info: { index: 0, time: 500 }, outputs: [{ id: 'o', data: { text: { raw: '0' } } }] },
+    frame: {
+      input_index: 0,
+      frame_info: { index: 0, time: 500 },
+      outputs: [{ id: 'o', data: { text: { raw: '0' } } }],
+    },
   };
 
   function request(lines: WorkLine[]) {
@@ -165,7 +177,7 @@ describe('streamingUploadRequest', () => {
   }
 
   it('asks for the stream, hands each line over as it arrives, and resolves with the last one', async () => {
-    const stream = lineByLine();
+    const stream = ndjsonStream();
     const calls = mockApi(() => stream.response);
     const lines: WorkLine[] = [];
     const answer = request(lines);
@@ -180,10 +192,12 @@ describe('streamingUploadRequest', () => {
   });
 
   it('reads the verdict from the last line: a streamed answer is HTTP 200 even when it failed', async () => {
-    const stream = lineByLine();
+    const stream = ndjsonStream();
     mockApi(() => stream.response);
     const answer = request([]);
-    stream.send({ response: { status: { code: 40001, description: 'Invalid request', details: 'sample_ms 99' } } });
+    stream.send({
+      response: { status: { code: 40001, description: 'Invalid request', details: 'sample_ms 99' } },
+    });
     stream.end();
     const error = await failure(answer);
     expect(error).toMatchObject({ kind: 'status', httpStatus: 200, details: 'sample_ms 99' });
@@ -200,7 +214,7 @@ describe('streamingUploadRequest', () => {
   });
 
   it('says so when the stream ends without its final line', async () => {
-    const stream = lineByLine();
+    const stream = ndjsonStream();
     mockApi(() => stream.response);
     const answer = request([]);
     stream.send(frameLine);
@@ -211,7 +225,7 @@ describe('streamingUploadRequest', () => {
   });
 
   it('stops reading when aborted', async () => {
-    const stream = lineByLine();
+    const stream = ndjsonStream();
     mockApi(() => stream.response);
     const controller = new AbortController();
     const lines: WorkLine[] = [];

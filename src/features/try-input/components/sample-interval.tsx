@@ -2,10 +2,13 @@
  * How often a video is sampled: `output_config.sample_ms`, from 100 ms (ten frames a second) to
  * 60000 ms (one a minute), 1000 by default (API.md). A number box with the common choices beside
  * it; what the box holds is checked as it is typed, and the value handed on is always a valid one.
+ * A picked video waits in `PickedVideo` so the interval can be set before it runs.
  */
 import { useId, useState } from 'react';
 import { SAMPLE_MS } from '@contract/clarifai';
 import { cn } from '@/lib/cn';
+import { Button } from '@/components/ui/button';
+import { formatMegabytes } from '@/features/try-input/lib/limits';
 
 export const SAMPLE_PRESETS = [100, 500, 1000, 2000] as const;
 
@@ -105,6 +108,38 @@ export function SampleInterval({
           ? `One frame is answered per interval: ${describeRate(value)}. Shorter intervals take longer.`
           : check.message}
       </p>
+    </div>
+  );
+}
+
+/** A dropped, picked or pasted video, waiting for its interval and a Run. */
+export function PickedVideo({
+  file,
+  sampleMs,
+  onSampleMs,
+  onRun,
+  disabled,
+}: {
+  file: File;
+  sampleMs: number;
+  onSampleMs: (sampleMs: number) => void;
+  onRun: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <div
+      role="group"
+      aria-label="Video to run"
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
+    >
+      <p className="text-sm text-slate-700">
+        <span className="font-medium break-all">{file.name}</span> ({formatMegabytes(file.size)}): each
+        sampled frame runs through the workflow. Choose how often to sample it, then run.
+      </p>
+      <SampleInterval value={sampleMs} onChange={onSampleMs} disabled={disabled} />
+      <Button className="self-start" onClick={onRun} disabled={disabled}>
+        Run video
+      </Button>
     </div>
   );
 }

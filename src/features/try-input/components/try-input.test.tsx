@@ -108,7 +108,7 @@ describe('TryInput', () => {
     expect(onPredicted.mock.calls[0]?.[0].inputs[0]?.media?.url).toMatch(/^blob:/);
   });
 
-  it('sends a video as data.video, and runs a file pasted into the modal', async () => {
+  it('sends a video as data.video, and takes a file pasted into the modal', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(
       <TryInput target={{ ...target, versionId: undefined }} onPredicted={() => {}} />,
@@ -116,12 +116,14 @@ describe('TryInput', () => {
     const dialog = await openDialog(user);
     const clip = new File([new Uint8Array([0, 0, 0, 24])], 'clip.mp4', { type: 'video/mp4' });
     fireEvent.paste(dialog, { clipboardData: { files: [clip], getData: () => '' } });
+    // A video waits for its sample interval and a Run.
+    await user.click(within(dialog).getByRole('button', { name: 'Run video' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     // No pinned version: the latest version's endpoint.
     expect(calls[0]).toMatchObject({
       path: '/v2/users/me/apps/main/workflows/ocr-translate/results',
-      body: { inputs: [{ data: { video: { base64: 'AAAAGA==' } } }] },
+      body: { inputs: [{ data: { video: { base64: 'AAAAGA==' } } }], output_config: { sample_ms: 1000 } },
     });
   });
 

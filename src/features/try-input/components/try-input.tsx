@@ -8,6 +8,7 @@
 import { useId, useRef, useState } from 'react';
 import type * as React from 'react';
 import { useMutation } from '@tanstack/react-query';
+import { SAMPLE_MS } from '@contract/clarifai';
 import type { GivenInput } from '@/lib/given-input';
 import { mediaKindFromUrl } from '@/lib/media';
 import type { PredictResponse } from '@/lib/predict-response';
@@ -25,6 +26,7 @@ import { givenInput, type InputSpec } from '@/features/try-input/lib/inputs';
 import { MediaDropzone } from '@/features/try-input/components/media-dropzone';
 import { UrlForm } from '@/features/try-input/components/url-form';
 import { SendProgress } from '@/features/try-input/components/send-progress';
+import { PickedVideo, SampleInterval } from '@/features/try-input/components/sample-interval';
 import { InputTabs, type TabItem } from '@/features/try-input/components/input-tabs';
 import { TextForm, type TextDraft } from '@/features/try-input/components/text-form';
 import { AudioForm } from '@/features/try-input/components/audio-form';
@@ -70,10 +72,16 @@ function sourceFor(inputs: readonly InputSpec[]): PredictSource {
 export function TryInput({
   target,
   onPredicted,
+  onPartial,
 }: {
   /** `undefined` while no workflow is selected: the button is then disabled. */
   target: PredictTarget | undefined;
   onPredicted: (prediction: Prediction) => void;
+  /**
+   * The results so far while a video is answered frame by frame (the engine streams them); `null`
+   * when that run ends without an answer (it failed or was cancelled). `onPredicted` replaces them.
+   */
+  onPartial?: (partial: Prediction | null) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [tab, setTab] = useState<InputTab>('media');
@@ -84,6 +92,9 @@ export function TryInput({
   const [progress, setProgress] = useState<PredictPhase | null>(null);
   const [picked, setPicked] = useState<readonly File[]>([]);
   const [pickError, setPickError] = useState<string | null>(null);
+  // A video waits for its sample interval and a Run; an image runs at once.
+  const [videoFile, setVideoFile] = useState<File | null>(null);
+  const [sampleMs, setSampleMs] = useState<number>(SAMPLE_MS.default);
   const abortRef = useRef<AbortController | null>(null);
   const captionIds = { field: useId(), hint: useId() };
   const predict = useMutation(predictMutationOptions());
@@ -101,17 +112,29 @@ export function TryInput({
     setPickError(null);
     setProgress(null);
     const given = plan.inputs.map((spec) => givenInput(spec, (file) => URL.createObjectURL(file)));
+    const hasVideo = plan.inputs.some((spec) => 'kind' in spec && spec.kind === 'video');
     predict.mutate(
-      { target, source: sourceFor(plan.inputs), signal: controller.signal, onProgress: setProgress },
+      {
+        target,
+        source: sourceFor(plan.inputs),
+        signal: controller.signal,
+        onProgress: setProgress,
+        sampleMs: hasVideo ? sampleMs : undefined,
+        onPartial: onPartial && ((response) => onPartial({ target, response, inputs: given })),
+      },
       {
         onSuccess: (response) => {
           onPredicted({ target, response, inputs: given });
           setOpen(false);
           setPicked([]);
+          setVideoFile(null);
           predict.reset();
         },
         // The object URLs only live on if the prediction succeeded and the results show them.
-        onError: () => revokeBlobs(given),
+        onError: () => {
+          onPartial?.(null);
+          revokeBlobs(given);
+        },
         onSettled: () => setProgress(null),
       },
     );
@@ -120,6 +143,13 @@ export function TryInput({
   const runFiles = (files: File[], mode: FileMode) => {
     const plan = planFiles(files, { mode, caption: mode === 'media' ? caption : '' });
     setPicked(plan.ok ? files : []);
+    const only = plan.ok && plan.inputs.length === 1 ? plan.inputs[0] : undefined;
+    if (mode === 'media' && only?.type === 'file' && only.kind === 'video') {
+      setVideoFile(only.file);
+      setPickError(null);
+      return;
+    }
+    setVideoFile(null);
     run(plan);
   };
 
@@ -165,6 +195,8 @@ export function TryInput({
     if (!next) {
       // Closing cancels a running request rather than leaving it to land in a closed modal.
       abortRef.current?.abort();
+      // The mutation's own callbacks are dropped with the reset: the partial results go here.
+      if (predict.isPending) onPartial?.(null);
       predict.reset();
       setPickError(null);
     }
@@ -231,6 +263,15 @@ export function TryInput({
           {tab === 'media' ? (
             <>
               <MediaDropzone disabled={busy} onFiles={(files) => runFiles(files, 'media')} picked={picked} />
+              {videoFile ? (
+                <PickedVideo
+                  file={videoFile}
+                  sampleMs={sampleMs}
+                  onSampleMs={setSampleMs}
+                  onRun={() => run(planFiles([videoFile], { mode: 'media' }))}
+                  disabled={busy}
+                />
+              ) : null}
               <div className="flex flex-col gap-1">
                 <label htmlFor={captionIds.field} className="text-sm font-medium text-slate-700">
                   Caption
@@ -255,6 +296,9 @@ export function TryInput({
                 <span className="h-px flex-1 bg-slate-200" />
               </div>
               <UrlForm value={url} onChange={setUrl} onSubmit={runMediaUrl} disabled={busy} />
+              {!videoFile && mediaKindFromUrl(url.trim()) === 'video' ? (
+                <SampleInterval value={sampleMs} onChange={setSampleMs} disabled={busy} />
+              ) : null}
             </>
           ) : tab === 'text' ? (
             <TextForm draft={textDraft} onChange={setTextDraft} onSubmit={runText} disabled={busy} />
