@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { StatusCode } from '../../contract/clarifai';
 import { newId } from '../ids';
 import { formatBytes } from '../media/base64';
+import { requireApiKey } from './access';
 import type { AppDeps, AppEnv } from './deps';
 import { fail, reply } from './reply';
 import { modelRoutes } from './routes/models';
@@ -21,6 +22,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Liveness for scripts and the proxy: no disk, no models.
   app.get('/healthz', (c) => reply(c, { code: StatusCode.SUCCESS }));
 
+  // Before the body limit, so a caller without a key cannot even make the engine read a body.
+  if (deps.apiKeys && deps.apiKeys.length > 0) app.use('/v2/*', requireApiKey(deps.apiKeys));
+
   // The cap counts JSON text, in which media travel as base64 (4/3 of their size): see limits.ts.
   const maxSize = deps.media.limits.requestBytes;
   app.use(
@@ -35,7 +39,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         ),
     }),
   );
-  // `Authorization: Key ...` is accepted and not checked: no keys are configured locally.
 
   for (const [prefix, longForm] of [
     ['/v2/users/:user_id/apps/:app_id', true],

@@ -1,3 +1,4 @@
+import type { LoadGate } from './load-gate';
 import type { MediaOptions } from '../media/prepare-input';
 import type { ModelCatalog } from '../models/catalog';
 import type { RunnerRegistry } from '../runners/registry';
@@ -16,6 +17,12 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Frame sampling and per-frame execution; defaults in video/options.ts. */
   readonly video?: Partial<VideoOptions>;
+  /** When not empty, every /v2 request needs `Authorization: Key <one of these>` (access.ts). */
+  readonly apiKeys?: readonly string[];
+  /** Bounds predictions running and waiting (load-gate.ts); none = unbounded. */
+  readonly gate?: LoadGate;
+  /** A prediction's deadline in ms; none = no deadline. */
+  readonly requestTimeoutMs?: number;
 }
 
 export type AppEnv = { Variables: { reqId: string } };

@@ -49,6 +49,8 @@ export async function fetchUrlBytes(url: URL, options: FetchOptions): Promise<Bu
   try {
     response = await options.fetch(url, { signal, redirect: 'follow' });
   } catch (error) {
+    // A refusal by the URL guard (url-guard.ts) already says why, with its own code.
+    if (error instanceof MediaError) throw error;
     throw failed(describeFetchError(error), error);
   }
   if (!response.ok) {

@@ -5,6 +5,7 @@ import { formatBytes } from './base64';
 import { decodeBmp, isBmp, readBmpHeader } from './bmp';
 import { IMAGE_FORMATS, type MediaLimits } from './limits';
 import { MediaError } from './media-error';
+import { sniffMedia } from './sniff';
 import type { DecodedImage } from './types';
 
 /**
@@ -21,6 +22,7 @@ export async function probeImage(
       `image is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(limits.imageBytes)}`,
     );
   }
+  refuseNonImage(bytes);
   if (isBmp(bytes)) return probeBmp(bytes, limits);
   let metadata: Metadata;
   try {
@@ -45,6 +47,19 @@ export async function probeImage(
   // Orientations 5..8 rotate by 90 degrees, so the displayed image has width and height swapped.
   const swapped = orientation >= 5;
   return { bytes, format, width: swapped ? height : width, height: swapped ? width : height, orientation };
+}
+
+/** The bytes say what they are: a video, sound, PDF or web page sent as an image is named as such. */
+function refuseNonImage(bytes: Buffer): void {
+  const sniffed = sniffMedia(bytes);
+  if (sniffed.kind === 'image' || sniffed.kind === 'unknown') return;
+  const hint =
+    sniffed.kind === 'video'
+      ? ': send it as data.video'
+      : sniffed.kind === 'audio'
+        ? ': send it as data.audio'
+        : ': send a JPEG, PNG, WEBP, GIF, BMP or TIFF file';
+  throw new MediaError(StatusCode.INPUT_DECODE_FAILED, `image could not be decoded: the bytes are a ${sniffed.name}, not an image${hint}`);
 }
 
 function checkPixels(width: number, height: number, limits: Pick<MediaLimits, 'imagePixels'>) {

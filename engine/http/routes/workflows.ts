@@ -24,7 +24,9 @@ import { validateGraph } from '../../workflows/graph';
 import { renderVersion, renderWorkflow, type Owner } from '../../workflows/render';
 import type { StoredVersion, StoredWorkflow } from '../../workflows/store';
 import { parseJsonBody, readJsonBody } from '../body';
+import { withDeadline } from '../deadline';
 import type { AppDeps, AppEnv } from '../deps';
+import type { Release } from '../load-gate';
 import { notServed, resolveOwner } from '../owner';
 import { pageOf, readPage } from '../pagination';
 import { fail, reply } from '../reply';
@@ -167,18 +169,60 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
    * and per-frame lines, then this same response as the last line.
    */
   const predict = async (c: Context<AppEnv>, pinned: boolean) => {
-    const body = await parseJsonBody(c, PostWorkflowResultsRequest);
-    if (!wantsNdjson(c)) {
-      const answer = await answerPredict(c, pinned, body, c.req.raw.signal, silentEvents);
-      return reply(c, answer.status, answer.body);
+    // Admitted before the body is read: reading a 170 MB body is part of the load being bounded.
+    const admitted = await admit(c);
+    if (admitted instanceof Response) return admitted;
+    const release = admitted;
+    const timeoutMs = deps.requestTimeoutMs;
+    let streaming = false;
+    try {
+      const body = await parseJsonBody(c, PostWorkflowResultsRequest);
+      if (!wantsNdjson(c)) {
+        const answer = await withDeadline(
+          (signal) => answerPredict(c, pinned, body, signal, silentEvents),
+          c.req.raw.signal,
+          timeoutMs,
+        );
+        return reply(c, answer.status, answer.body);
+      }
+      streaming = true;
+      return ndjsonResponse(c, (emit, signal) =>
+        withDeadline(
+          (deadline) =>
+            answerPredict(c, pinned, body, deadline, {
+              progress: (progress) => emit({ progress }),
+              frame: (frame) => emit({ frame }),
+            }),
+          signal,
+          timeoutMs,
+        ).finally(release),
+      );
+    } finally {
+      // A streamed answer holds its slot until its last line; a plain one until it is answered.
+      if (!streaming) release();
     }
-    return ndjsonResponse(c, (emit, signal) =>
-      answerPredict(c, pinned, body, signal, {
-        progress: (progress) => emit({ progress }),
-        frame: (frame) => emit({ frame }),
-      }),
-    );
   };
+
+  /** A slot in the load gate, or the 429 (queue full) to answer at once. */
+  async function admit(c: Context<AppEnv>): Promise<Release | Response> {
+    if (!deps.gate) return () => undefined;
+    const entered = deps.gate.enter(c.req.raw.signal);
+    if (!entered) {
+      const { maxConcurrent, maxQueued } = deps.gate.options;
+      const response = fail(
+        c,
+        StatusCode.CONN_THROTTLED,
+        `the engine is busy: ${maxConcurrent} predictions running and ${maxQueued} waiting (ENGINE_MAX_CONCURRENT, ENGINE_MAX_QUEUED); retry in a moment`,
+      );
+      response.headers.set('retry-after', '1');
+      return response;
+    }
+    try {
+      return await entered;
+    } catch {
+      return fail(c, StatusCode.REQUEST_TIMEOUT, 'the client went away while the request was waiting');
+    }
+  }
 
   async function answerPredict(
     c: Context<AppEnv>,
