@@ -1,9 +1,12 @@
 /** Starts the engine: `node --import tsx engine/main.ts` (ENGINE_PORT, WORKFLOWS_DIR). */
 import { serve } from '@hono/node-server';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from './create-engine';
 import { createApp } from './http/app';
+import { drainAndClose } from './http/shutdown';
+import { settingsFromEnv } from './settings';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,7 +22,7 @@ function readPort(raw: string | undefined): number {
 async function main(): Promise<void> {
   const port = readPort(process.env.ENGINE_PORT);
   const workflowsDir = path.resolve(process.env.WORKFLOWS_DIR || path.join(repoRoot, 'workflows'));
-  const engine = await createEngine({ workflowsDir });
+  const engine = await createEngine({ workflowsDir, ...settingsFromEnv() });
   const app = createApp(engine.deps);
 
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => {
@@ -39,12 +42,14 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`engine: ${signal}, shutting down`);
     // Requests in flight finish; a stuck one cannot hold the process forever.
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    server.close(() => {
-      void engine.close().finally(() => process.exit(0));
+    if (!(server instanceof http.Server)) {
+      server.close(() => void engine.close().finally(() => process.exit(0)));
+      return;
+    }
+    void drainAndClose(server, { graceMs: 10_000, closeEngine: () => engine.close() }).then((how) => {
+      if (how === 'forced') console.error('engine: requests still running after 10 s were cut off');
+      process.exit(how === 'drained' ? 0 : 1);
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
+/** The temporary files `writeFileAtomic` writes before renaming them into place. */
+export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
 /**
  * Writes a file so that readers (and a restart after a crash) see either nothing or the whole
  * file: temp file in the same folder (rename is only atomic within one file system), fsync, rename,

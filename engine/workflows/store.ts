@@ -2,12 +2,12 @@
  * Workflows on disk, held in memory. Files are read once at start; a new version is written
  * atomically and served from memory at once, so readers never wait for the disk.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { newId } from '../ids';
-import { writeFileAtomic } from './atomic-write';
+import { TEMP_FILE, writeFileAtomic } from './atomic-write';
 import type { FileNode} from './format';
 import { ID_PATTERN, WorkflowFile } from './format';
 import { validateGraph } from './graph';
@@ -121,7 +121,9 @@ export class WorkflowStore {
     for (const folder of folders.sort()) {
       if (!ID_PATTERN.test(folder)) continue;
       const versions: StoredVersion[] = [];
-      const files = (await readdir(path.join(this.dir, folder))).filter((name) => name.endsWith('.yaml') && !name.startsWith('.'));
+      const names = await readdir(path.join(this.dir, folder));
+      await removeLeftoverTemps(path.join(this.dir, folder), names, warn);
+      const files = names.filter((name) => name.endsWith('.yaml') && !name.startsWith('.'));
       for (const name of files.sort()) {
         const file = path.join(this.dir, folder, name);
         const loaded = parseVersionFile(await readFile(file, 'utf8'));
@@ -135,6 +137,18 @@ export class WorkflowStore {
       }
       if (versions.length > 0) this.workflows.set(folder, { id: folder, versions: sortVersions(versions) });
     }
+  }
+}
+
+/**
+ * A crash (kill -9, power loss) in the middle of `writeFileAtomic` leaves its `.name.yaml.<hex>.tmp`
+ * behind: never read (dot files are skipped), but removed here so they do not pile up.
+ */
+async function removeLeftoverTemps(folder: string, names: readonly string[], warn: (message: string) => void) {
+  for (const name of names.filter((entry) => TEMP_FILE.test(entry))) {
+    await rm(path.join(folder, name), { force: true }).catch((error: unknown) =>
+      warn(`cannot remove the leftover temporary file ${path.join(folder, name)}: ${String(error)}`),
+    );
   }
 }
 
