@@ -218,21 +218,25 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     });
   });
 
-  it('sends a text by URL, and refuses a text and a URL together', async () => {
+  it('sends a text by URL when asked for a URL instead of typing', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
     const dialog = await openDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Text' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Text URL' }), 'https://example.com/a.txt');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Text' }), 'and words');
-    await user.click(within(dialog).getByRole('button', { name: 'Run' }));
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('Give a text or a text URL, not both');
-    expect(calls).toHaveLength(0);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Text' }), 'typed, then set aside');
+    expect(within(dialog).queryByRole('textbox', { name: 'Text URL' })).not.toBeInTheDocument();
 
-    await user.clear(within(dialog).getByRole('textbox', { name: 'Text' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Give a URL instead' }));
+    expect(within(dialog).queryByRole('textbox', { name: 'Text' })).not.toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Text URL' }), 'https://example.com/a.txt');
     await user.click(within(dialog).getByRole('button', { name: 'Run' }));
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]?.body).toEqual({ inputs: [{ data: { text: { url: 'https://example.com/a.txt' } } }] });
+
+    // The typed text is still there to go back to.
+    await openDialog(user);
+    await user.click(screen.getByRole('button', { name: 'Type a text instead' }));
+    expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue('typed, then set aside');
   });
 
   it('sends an image and its caption together in one data (multimodal)', async () => {

@@ -28,7 +28,7 @@ import { UrlForm } from '@/features/try-input/components/url-form';
 import { SendProgress } from '@/features/try-input/components/send-progress';
 import { PickedVideo, SampleInterval } from '@/features/try-input/components/sample-interval';
 import { InputTabs, type TabItem } from '@/features/try-input/components/input-tabs';
-import { TextForm, type TextDraft } from '@/features/try-input/components/text-form';
+import { EMPTY_TEXT_DRAFT, TextForm, type TextDraft } from '@/features/try-input/components/text-form';
 import { AudioForm } from '@/features/try-input/components/audio-form';
 
 export const TRY_TITLE = 'Try your own image or video';
@@ -87,7 +87,7 @@ export function TryInput({
   const [tab, setTab] = useState<InputTab>('media');
   const [url, setUrl] = useState('');
   const [caption, setCaption] = useState('');
-  const [textDraft, setTextDraft] = useState<TextDraft>({ text: '', perLine: false, url: '' });
+  const [textDraft, setTextDraft] = useState<TextDraft>(EMPTY_TEXT_DRAFT);
   const [audioUrl, setAudioUrl] = useState('');
   const [progress, setProgress] = useState<PredictPhase | null>(null);
   const [picked, setPicked] = useState<readonly File[]>([]);
@@ -173,16 +173,10 @@ export function TryInput({
   };
 
   const runText = (draft: TextDraft) => {
-    const textUrl = draft.url.trim();
-    const hasText = draft.text.trim() !== '';
-    if (hasText && textUrl) {
-      setPickError('Give a text or a text URL, not both: clear one of them.');
-      return;
-    }
     run(
-      hasText
-        ? planTexts(draft.text, { perLine: draft.perLine })
-        : { ok: true, inputs: [{ type: 'text-url', url: textUrl }] },
+      draft.source === 'url'
+        ? { ok: true, inputs: [{ type: 'text-url', url: draft.url.trim() }] }
+        : planTexts(draft.text, { perLine: draft.perLine }),
     );
   };
 
@@ -222,7 +216,7 @@ export function TryInput({
       event.preventDefault();
       if (tab === 'media') setUrl(text);
       else if (tab === 'audio') setAudioUrl(text);
-      else setTextDraft({ ...textDraft, url: text });
+      else setTextDraft({ ...textDraft, source: 'url', url: text });
     }
   };
 
