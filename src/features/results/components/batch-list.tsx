@@ -8,7 +8,8 @@ import { useState, type ReactNode } from 'react';
 import { describeStatus, StatusCode, type Status } from '@contract/clarifai';
 import { cn } from '@/lib/cn';
 import type { InputSummary } from '@/features/results/lib/input-summary';
-import { StatusBadge } from '@/features/results/components/status-badge';
+import { Badge } from '@/components/ui/badge';
+import { statusTone } from '@/features/results/components/status-badge';
 
 export interface BatchItem {
   key: string;
@@ -69,7 +70,10 @@ export function BatchList({
             >
               <Thumbnail summary={item.summary} />
               <span className="flex min-w-0 flex-1 flex-col gap-0.5">
-                <span className="text-[11px] font-medium text-slate-500">Input {index + 1}</span>
+                <span className="flex items-center justify-between gap-2">
+                  <span className="shrink-0 text-[11px] font-medium text-slate-500">Input {index + 1}</span>
+                  {item.status ? <ListStatus status={item.status} /> : null}
+                </span>
                 <span className="truncate text-xs text-slate-800" title={item.summary.label}>
                   {item.summary.label}
                 </span>
@@ -77,7 +81,6 @@ export function BatchList({
                   <span className="truncate text-[11px] text-slate-500 italic">“{item.summary.caption}”</span>
                 ) : null}
               </span>
-              {item.status ? <StatusBadge status={item.status} /> : null}
             </button>
           </li>
         ))}
@@ -96,6 +99,23 @@ export function itemName(item: BatchItem, index: number): string {
     parts.push(status.code === StatusCode.SUCCESS ? description : `${description} (${status.code})`);
   }
   return parts.join(', ');
+}
+
+/** The status badge, narrowed to the item's width: a long description ends in an ellipsis. */
+function ListStatus({ status }: { status: Status }) {
+  const description = status.description || describeStatus(status.code);
+  return (
+    <Badge
+      tone={statusTone(status.code)}
+      title={`${description} (status ${status.code})`}
+      className="min-w-0"
+    >
+      <span className="truncate">{description}</span>
+      {status.code !== StatusCode.SUCCESS ? (
+        <span className="shrink-0 opacity-75">· {status.code}</span>
+      ) : null}
+    </Badge>
+  );
 }
 
 const KIND_GLYPH: Record<InputSummary['kind'], string> = {

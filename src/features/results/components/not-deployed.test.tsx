@@ -29,6 +29,8 @@ const response: PredictResponse = {
         {
           status: { code: 21353, description: 'Model is not deployed', details },
           model: { id: 'openai-compatible-chat' },
+          // The engine sends an empty data beside the status.
+          data: {},
         },
       ],
     },

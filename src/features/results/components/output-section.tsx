@@ -13,6 +13,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { pairTitle, type PairedOutput } from '@/features/results/lib/pair-outputs';
 import { DataView } from '@/features/results/renderers/data-view';
+import { outputKinds } from '@/features/results/lib/output-kinds';
 import type { BaseMedia, RelatedData } from '@/features/results/renderers/types';
 import { RawJson } from '@/features/results/components/raw-json';
 import { StatusBadge, StatusFailure } from '@/features/results/components/status-badge';
@@ -96,7 +97,8 @@ export function OutputSection({
             )
           ) : null}
           {showRaw ? <RawJson id={rawId} value={output} /> : null}
-          {output.data ? (
+          {/* A failed node's empty data says nothing its status has not said. */}
+          {output.data && !(failed && outputKinds(output.data).length === 0) ? (
             <DataView data={output.data} media={media} related={related} name={pairTitle(pair)} />
           ) : failed ? null : (
             <p className="text-sm text-slate-500">No data in this output.</p>

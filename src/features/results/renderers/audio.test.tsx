@@ -61,7 +61,7 @@ describe('audio outputs', () => {
     expect(download).toHaveAttribute('download', 'text-to-speech-flite.wav');
     expect(download.getAttribute('href')).toBe(player.getAttribute('src'));
 
-    const waveform = screen.getByRole('img', { name: 'Waveform of the output audio' });
+    const waveform = screen.getByRole('img', { name: 'Audio waveform' });
     expect(waveform).toHaveAttribute('data-rendered', 'true');
     // One bar per pixel column (480 at the nominal width jsdom gets), plus the silence line.
     expect(calls.filter((c) => c === 'fillRect')).toHaveLength(481);
@@ -78,7 +78,7 @@ describe('audio outputs', () => {
     );
     expect(screen.getByLabelText('Output audio').getAttribute('src')).toMatch(/^data:audio\/mpeg;base64,/);
     expect(screen.getByText('1 min 23 s')).toBeInTheDocument();
-    expect(screen.queryByRole('img', { name: 'Waveform of the output audio' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: 'Audio waveform' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Download audio' })).toHaveAttribute(
       'download',
       'text-to-speech-flite.mp3',

@@ -145,7 +145,7 @@ function Waveform({ peaksFor }: { peaksFor: (columns: number) => Peak[] }) {
     <canvas
       ref={ref}
       role="img"
-      aria-label="Waveform of the output audio"
+      aria-label="Audio waveform"
       className="h-16 w-full rounded-md bg-slate-50"
       style={{ height: WAVEFORM_HEIGHT }}
     />
