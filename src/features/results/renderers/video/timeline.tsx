@@ -66,6 +66,9 @@ export function FrameTimeline({
         onPointerDown={(event) => {
           if (event.button !== 0) return;
           dragging.current = true;
+          // Captured, a drag goes on past the strip's ends (clamped to the first and last frame).
+          const strip = event.currentTarget;
+          if (typeof strip.setPointerCapture === 'function') strip.setPointerCapture(event.pointerId);
           const { position } = positionAt(event);
           if (position >= 0) onSeek(position);
         }}
@@ -76,10 +79,11 @@ export function FrameTimeline({
         }}
         onPointerUp={() => (dragging.current = false)}
         onPointerCancel={() => (dragging.current = false)}
-        onPointerLeave={() => {
-          // Without pointer capture a drag ends where the strip does.
-          dragging.current = false;
+        onLostPointerCapture={() => (dragging.current = false)}
+        onPointerLeave={(event) => {
           setHover(null);
+          // Without capture (or once the button is up) a drag ends where the strip does.
+          if ((event.buttons & 1) === 0) dragging.current = false;
         }}
         {...props}
       >
