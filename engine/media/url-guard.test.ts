@@ -35,13 +35,29 @@ describe('forbiddenKind', () => {
     ['fd00:ec2::254', 'a cloud metadata'],
     ['::ffff:10.0.0.1', 'a private'],
     ['::ffff:127.0.0.1', 'a loopback'],
+    ['::ffff:7f00:1', 'a loopback'],
+    ['::ffff:a9fe:a9fe', 'a cloud metadata'],
+    ['0:0:0:0:0:ffff:a00:1', 'a private'],
+    ['64:ff9b::10.0.0.1', 'a private'],
+    ['64:ff9b::a9fe:a9fe', 'a cloud metadata'],
+    ['::127.0.0.1', 'a loopback'],
     ['255.255.255.255', 'a broadcast'],
     ['100.64.0.1', 'a shared (carrier-grade NAT)'],
   ])('refuses %s as %s address', (address, kind) => {
     expect(forbiddenKind(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '172.15.255.255', '192.169.0.1', '2606:4700::1111', '11.0.0.1'])(
+  it.each([
+    ['http://2130706433/', 'a loopback'],
+    ['http://0x7f.1/', 'a loopback'],
+    ['http://127.1/', 'a loopback'],
+    ['http://[::ffff:169.254.169.254]/', 'a cloud metadata'],
+  ])('sees through the spelling of %s (%s)', (raw, kind) => {
+    // The URL parser normalises these; the guard judges what it produced.
+    expect(forbiddenKind(new URL(raw).hostname.replace(/^\[(.*)\]$/, '$1'))).toBe(kind);
+  });
+
+  it.each(['64:ff9b::808:808', '8.8.8.8', '1.1.1.1', '172.32.0.1', '172.15.255.255', '192.169.0.1', '2606:4700::1111', '11.0.0.1'])(
     'lets the public address %s through',
     (address) => {
       expect(forbiddenKind(address)).toBeUndefined();

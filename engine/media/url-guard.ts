@@ -51,11 +51,41 @@ function blockListOf(cidrs: readonly string[]): BlockList {
   return list;
 }
 
-/** `::ffff:10.0.0.1` is 10.0.0.1 on the wire; judge it as that. */
+/**
+ * An IPv6 address that carries an IPv4 one is judged as that IPv4 address: mapped
+ * (`::ffff:10.0.0.1`, also written `::ffff:a00:1`), NAT64 (`64:ff9b::10.0.0.1`) and the old
+ * IPv4-compatible form (`::10.0.0.1`).
+ */
 function unmap(address: string): string {
   const lower = address.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  return mapped?.[1] ?? lower;
+  if (isIP(lower) !== 6) return lower;
+  const words = ipv6Words(lower);
+  if (!words) return lower;
+  const prefix = words.slice(0, 6);
+  const zeros = (from: number, to: number) => prefix.slice(from, to).every((word) => word === 0);
+  const mapped = zeros(0, 5) && prefix[5] === 0xffff;
+  const nat64 = prefix[0] === 0x64 && prefix[1] === 0xff9b && zeros(2, 6);
+  const compatible = zeros(0, 6) && (words[6] ?? 0) !== 0;
+  if (!mapped && !nat64 && !compatible) return lower;
+  const [high = 0, low = 0] = words.slice(6);
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+}
+
+/** The eight 16-bit words of a valid IPv6 address (`::` expanded, a dotted IPv4 tail read). */
+function ipv6Words(address: string): number[] | undefined {
+  let text = address.replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${(((a ?? 0) << 8) | (b ?? 0)).toString(16)}:${(((c ?? 0) << 8) | (d ?? 0)).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const part = (chunk: string) => (chunk === '' ? [] : chunk.split(':').map((word) => parseInt(word, 16)));
+  const left = part(head);
+  const right = tail === undefined ? [] : part(tail);
+  const fill = 8 - left.length - right.length;
+  if (fill < 0 || (tail === undefined && fill !== 0)) return undefined;
+  return [...left, ...Array<number>(fill).fill(0), ...right];
 }
 
 /**
@@ -204,7 +234,7 @@ export async function checkedAddress(
   }
   const [first] = addresses;
   if (!first) throw new MediaError(StatusCode.INPUT_DOWNLOAD_FAILED, `${host} has no address`);
-  return { address: unmap(first.address), family: isIP(unmap(first.address)) };
+  return { address: first.address, family: isIP(first.address) };
 }
 
 export interface GuardOptions {
