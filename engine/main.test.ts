@@ -74,6 +74,8 @@ describe('engine/main.ts', () => {
   it('refuses to start with an ENGINE_URL_ALLOWLIST it cannot read', async () => {
     const engine = startEngine({ ENGINE_URL_ALLOWLIST: 'http://nope' });
     expect(await engine.exited).toBe(1);
-    expect(engine.output()).toMatch(/ENGINE_URL_ALLOWLIST: "http:\/\/nope" is not a host name, address or CIDR/);
+    expect(engine.output()).toMatch(
+      /ENGINE_URL_ALLOWLIST: "http:\/\/nope" is not a host name, address or CIDR/,
+    );
   });
 });

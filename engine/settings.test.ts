@@ -12,11 +12,19 @@ describe('settingsFromEnv', () => {
         ENGINE_MAX_QUEUED: '0',
         ENGINE_REQUEST_TIMEOUT_MS: '1500',
       }),
-    ).toEqual({ urlAllowList: '127.0.0.1:8080', apiKeys: ['a', 'b'], maxConcurrent: 2, maxQueued: 0, requestTimeoutMs: 1500 });
+    ).toEqual({
+      urlAllowList: '127.0.0.1:8080',
+      apiKeys: ['a', 'b'],
+      maxConcurrent: 2,
+      maxQueued: 0,
+      requestTimeoutMs: 1500,
+    });
   });
 
   it('refuses values it cannot use instead of ignoring them', () => {
-    expect(() => settingsFromEnv({ ENGINE_MAX_CONCURRENT: '0' })).toThrow(/ENGINE_MAX_CONCURRENT must be a whole number ≥ 1, not "0"/);
+    expect(() => settingsFromEnv({ ENGINE_MAX_CONCURRENT: '0' })).toThrow(
+      /ENGINE_MAX_CONCURRENT must be a whole number ≥ 1, not "0"/,
+    );
     expect(() => settingsFromEnv({ ENGINE_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/ENGINE_REQUEST_TIMEOUT_MS/);
   });
 });

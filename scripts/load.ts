@@ -23,12 +23,18 @@ function positive(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not "${raw}"`);
   return value;
 }
 
 /** The signs and what OCR must read on them (by word, the latest ocr-translate version). */
-const SIGNS: readonly (readonly string[])[] = [['STOP'], ['EXIT ONLY'], ['OPEN DAILY'], ['NO PARKING', 'FIRE LANE']];
+const SIGNS: readonly (readonly string[])[] = [
+  ['STOP'],
+  ['EXIT ONLY'],
+  ['OPEN DAILY'],
+  ['NO PARKING', 'FIRE LANE'],
+];
 
 interface Engine {
   readonly url: string;
@@ -56,7 +62,9 @@ async function startEngine(): Promise<Engine> {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    void exited.then(({ code }) => reject(new Error(`the engine exited with ${code} before listening:\n${output}`)));
+    void exited.then(({ code }) =>
+      reject(new Error(`the engine exited with ${code} before listening:\n${output}`)),
+    );
     setTimeout(() => reject(new Error('the engine did not start within 60 s')), 60_000).unref();
   });
   if (child.pid === undefined) throw new Error('the engine has no pid');
@@ -156,7 +164,10 @@ async function client(
 }
 
 async function aliveOrStop(engine: Engine): Promise<boolean> {
-  const state = await Promise.race([engine.exited, new Promise<undefined>((resolve) => setTimeout(resolve, 50))]);
+  const state = await Promise.race([
+    engine.exited,
+    new Promise<undefined>((resolve) => setTimeout(resolve, 50)),
+  ]);
   return state === undefined;
 }
 
@@ -204,7 +215,13 @@ async function main(): Promise<void> {
     ['latency p50 (served)', `${percentile(sorted, 50).toFixed(0)} ms`],
     ['latency p99 (served)', `${percentile(sorted, 99).toFixed(0)} ms`],
     ['engine peak RSS', peak > 0 ? `${peak.toFixed(0)} MB` : 'n/a'],
-    ['engine', crashed ?? (stoppedCleanly ? 'stayed up, drained on SIGTERM' : `stopped with code ${exit.code}, signal ${exit.signal}`)],
+    [
+      'engine',
+      crashed ??
+        (stoppedCleanly
+          ? 'stayed up, drained on SIGTERM'
+          : `stopped with code ${exit.code}, signal ${exit.signal}`),
+    ],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n'));

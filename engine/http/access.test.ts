@@ -10,7 +10,9 @@ const KEYS = ['first-key-0123456789', 'second-key'];
 let t: TestEngine;
 
 beforeAll(async () => {
-  t = await startPlantedEngine({ echo: ['echo'] }, [fakeModel('echo', () => sleepyRunner(0))], { apiKeys: KEYS });
+  t = await startPlantedEngine({ echo: ['echo'] }, [fakeModel('echo', () => sleepyRunner(0))], {
+    apiKeys: KEYS,
+  });
 });
 afterAll(() => t.close());
 
@@ -23,7 +25,9 @@ describe('ENGINE_API_KEYS', () => {
   it('answers 11009 / 401 without a key, on every /v2 path, before reading the body', async () => {
     expect(await statusOf('/v2/workflows')).toEqual({ http: 401, code: 11009 });
     expect(await statusOf('/v2/users/local/apps/main/workflows/echo')).toEqual({ http: 401, code: 11009 });
-    expect(await statusOf('/v2/workflows/echo/results', jsonRequest('POST', { inputs: [textInput('x')] }))).toEqual({
+    expect(
+      await statusOf('/v2/workflows/echo/results', jsonRequest('POST', { inputs: [textInput('x')] })),
+    ).toEqual({
       http: 401,
       code: 11009,
     });
@@ -31,12 +35,19 @@ describe('ENGINE_API_KEYS', () => {
   });
 
   it('answers 11008 / 401 for a wrong key and 11102 for a header that is not "Key <key>"', async () => {
-    expect(await statusOf('/v2/workflows', { headers: { authorization: 'Key wrong' } })).toEqual({ http: 401, code: 11008 });
-    expect(await statusOf('/v2/workflows', { headers: { authorization: 'Key first-key-012345678' } })).toEqual({
+    expect(await statusOf('/v2/workflows', { headers: { authorization: 'Key wrong' } })).toEqual({
       http: 401,
       code: 11008,
     });
-    expect(await statusOf('/v2/workflows', { headers: { authorization: 'Bearer first-key-0123456789' } })).toEqual({
+    expect(
+      await statusOf('/v2/workflows', { headers: { authorization: 'Key first-key-012345678' } }),
+    ).toEqual({
+      http: 401,
+      code: 11008,
+    });
+    expect(
+      await statusOf('/v2/workflows', { headers: { authorization: 'Bearer first-key-0123456789' } }),
+    ).toEqual({
       http: 400,
       code: 11102,
     });
@@ -44,7 +55,10 @@ describe('ENGINE_API_KEYS', () => {
 
   it('serves every configured key; the health check stays open', async () => {
     for (const key of KEYS) {
-      expect(await statusOf('/v2/workflows', { headers: { authorization: `Key ${key}` } })).toEqual({ http: 200, code: 10000 });
+      expect(await statusOf('/v2/workflows', { headers: { authorization: `Key ${key}` } })).toEqual({
+        http: 200,
+        code: 10000,
+      });
     }
     const predict = await statusOf('/v2/workflows/echo/results', {
       ...jsonRequest('POST', { inputs: [textInput('x')] }),
@@ -57,9 +71,12 @@ describe('ENGINE_API_KEYS', () => {
   it('never writes a key to the log or the answer', async () => {
     const spies = (['log', 'error', 'warn', 'info'] as const).map((method) => vi.spyOn(console, method));
     try {
-      const response = await t.app.request('/v2/workflows', { headers: { authorization: 'Key leaked-guess' } });
+      const response = await t.app.request('/v2/workflows', {
+        headers: { authorization: 'Key leaked-guess' },
+      });
       expect(await response.text()).not.toContain('leaked-guess');
-      for (const spy of spies) expect(JSON.stringify(spy.mock.calls)).not.toMatch(/leaked-guess|first-key|second-key/);
+      for (const spy of spies)
+        expect(JSON.stringify(spy.mock.calls)).not.toMatch(/leaked-guess|first-key|second-key/);
     } finally {
       spies.forEach((spy) => spy.mockRestore());
     }

@@ -24,7 +24,11 @@ export function requireApiKey(keys: readonly string[]): MiddlewareHandler<AppEnv
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header === undefined || header.trim() === '') {
-      return fail(c, StatusCode.CONN_KEY_NOT_FOUND, 'this engine needs an API key: send the header "Authorization: Key <key>" with one of ENGINE_API_KEYS');
+      return fail(
+        c,
+        StatusCode.CONN_KEY_NOT_FOUND,
+        'this engine needs an API key: send the header "Authorization: Key <key>" with one of ENGINE_API_KEYS',
+      );
     }
     const match = /^\s*Key\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) {

@@ -48,7 +48,9 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<Serv
 }
 
 beforeAll(async () => {
-  png = await sharp({ create: { width: 40, height: 20, channels: 3, background: 'white' } }).png().toBuffer();
+  png = await sharp({ create: { width: 40, height: 20, channels: 3, background: 'white' } })
+    .png()
+    .toBuffer();
   pngServer = await listen((_request, response) => {
     served++;
     response.writeHead(200, { 'content-type': 'image/png' });
@@ -120,7 +122,10 @@ function pngHeader(width: number, height: number): Buffer {
 }
 
 /** An MP4's first bytes: an `ftyp` box. */
-const mp4Head = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1')]);
+const mp4Head = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'),
+]);
 
 /** A body of `size` bytes sent in 64 KB chunks, never held whole. */
 function streamedBody(size: number): RequestInit {
@@ -159,14 +164,53 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'malformed JSON', path: echo, init: () => json('{"inputs": ['), code: 11100, http: 400, details: /not valid JSON/ },
+  {
+    name: 'malformed JSON',
+    path: echo,
+    init: () => json('{"inputs": ['),
+    code: 11100,
+    http: 400,
+    details: /not valid JSON/,
+  },
   { name: 'a JSON null body', path: echo, init: () => json('null'), code: 11100, http: 400 },
   { name: 'a body that is not JSON at all', path: echo, init: () => json('hello'), code: 11100, http: 400 },
-  { name: 'inputs not an array', path: echo, init: () => json({ inputs: { data: { text: { raw: 'x' } } } }), code: 11100, http: 400 },
-  { name: 'data a string', path: echo, init: () => json({ inputs: [{ data: 'text' }] }), code: 11100, http: 400 },
-  { name: 'text.raw a number', path: echo, init: () => json({ inputs: [{ data: { text: { raw: 42 } } }] }), code: 11100, http: 400 },
-  { name: 'empty data', path: echo, init: () => json({ inputs: [{ data: {} }] }), code: 10020, http: 400, input: 30104 },
-  { name: 'empty inputs', path: echo, init: () => json({ inputs: [] }), code: 40001, http: 400, details: /1 to 32 inputs/ },
+  {
+    name: 'inputs not an array',
+    path: echo,
+    init: () => json({ inputs: { data: { text: { raw: 'x' } } } }),
+    code: 11100,
+    http: 400,
+  },
+  {
+    name: 'data a string',
+    path: echo,
+    init: () => json({ inputs: [{ data: 'text' }] }),
+    code: 11100,
+    http: 400,
+  },
+  {
+    name: 'text.raw a number',
+    path: echo,
+    init: () => json({ inputs: [{ data: { text: { raw: 42 } } }] }),
+    code: 11100,
+    http: 400,
+  },
+  {
+    name: 'empty data',
+    path: echo,
+    init: () => json({ inputs: [{ data: {} }] }),
+    code: 10020,
+    http: 400,
+    input: 30104,
+  },
+  {
+    name: 'empty inputs',
+    path: echo,
+    init: () => json({ inputs: [] }),
+    code: 40001,
+    http: 400,
+    details: /1 to 32 inputs/,
+  },
   {
     name: '33 inputs',
     path: echo,
@@ -175,9 +219,30 @@ const cases: Case[] = [
     http: 400,
     details: /this one has 33/,
   },
-  { name: 'zero-byte image', path: look, init: () => json(imageB64('')), code: 10020, http: 400, input: 30104 },
-  { name: 'truncated PNG', path: look, init: () => json(imageB64(png.subarray(0, 20))), code: 10020, http: 400, input: 30300 },
-  { name: 'a text file labelled image', path: look, init: () => json(imageB64('hello, plain text')), code: 10020, http: 400, input: 30300 },
+  {
+    name: 'zero-byte image',
+    path: look,
+    init: () => json(imageB64('')),
+    code: 10020,
+    http: 400,
+    input: 30104,
+  },
+  {
+    name: 'truncated PNG',
+    path: look,
+    init: () => json(imageB64(png.subarray(0, 20))),
+    code: 10020,
+    http: 400,
+    input: 30300,
+  },
+  {
+    name: 'a text file labelled image',
+    path: look,
+    init: () => json(imageB64('hello, plain text')),
+    code: 10020,
+    http: 400,
+    input: 30300,
+  },
   {
     name: '86-megapixel PNG (header only, refused before decoding)',
     path: look,
@@ -187,7 +252,14 @@ const cases: Case[] = [
     input: 30105,
     details: /86\.0 megapixels/,
   },
-  { name: 'invalid base64', path: look, init: () => json({ inputs: [{ data: { image: { base64: 'not base64!' } } }] }), code: 10020, http: 400, input: 30300 },
+  {
+    name: 'invalid base64',
+    path: look,
+    init: () => json({ inputs: [{ data: { image: { base64: 'not base64!' } } }] }),
+    code: 10020,
+    http: 400,
+    input: 30300,
+  },
   {
     name: 'a video given as image',
     path: look,
@@ -209,14 +281,38 @@ const cases: Case[] = [
   {
     name: 'two videos',
     path: look,
-    init: () => json({ inputs: [{ data: { video: { url: 'http://10.0.0.1/a.mp4' } } }, { data: { video: { url: 'http://10.0.0.1/b.mp4' } } }] }),
+    init: () =>
+      json({
+        inputs: [
+          { data: { video: { url: 'http://10.0.0.1/a.mp4' } } },
+          { data: { video: { url: 'http://10.0.0.1/b.mp4' } } },
+        ],
+      }),
     code: 40001,
     http: 400,
     details: /one video, this one has 2/,
   },
-  { name: 'sample_ms 99', path: echo, init: () => json({ inputs: [{ data: { text: { raw: 'x' } } }], output_config: { sample_ms: 99 } }), code: 40001, http: 400 },
-  { name: 'sample_ms 60001', path: echo, init: () => json({ inputs: [{ data: { text: { raw: 'x' } } }], output_config: { sample_ms: 60001 } }), code: 40001, http: 400 },
-  { name: 'unknown workflow', path: '/v2/workflows/nope/results', init: () => json({ inputs: [{ data: { text: { raw: 'x' } } }] }), code: 22102, http: 404 },
+  {
+    name: 'sample_ms 99',
+    path: echo,
+    init: () => json({ inputs: [{ data: { text: { raw: 'x' } } }], output_config: { sample_ms: 99 } }),
+    code: 40001,
+    http: 400,
+  },
+  {
+    name: 'sample_ms 60001',
+    path: echo,
+    init: () => json({ inputs: [{ data: { text: { raw: 'x' } } }], output_config: { sample_ms: 60001 } }),
+    code: 40001,
+    http: 400,
+  },
+  {
+    name: 'unknown workflow',
+    path: '/v2/workflows/nope/results',
+    init: () => json({ inputs: [{ data: { text: { raw: 'x' } } }] }),
+    code: 22102,
+    http: 404,
+  },
   {
     name: 'unknown version',
     path: '/v2/users/local/apps/main/workflows/echo/versions/nope/results',
@@ -224,7 +320,13 @@ const cases: Case[] = [
     code: 11101,
     http: 404,
   },
-  { name: 'unknown model', path: '/v2/models/no-such-model', init: () => ({ method: 'GET' }), code: 21200, http: 404 },
+  {
+    name: 'unknown model',
+    path: '/v2/models/no-such-model',
+    init: () => ({ method: 'GET' }),
+    code: 21200,
+    http: 404,
+  },
   {
     name: 'workflow id with ../',
     path: '/v2/workflows/..%2F..%2Fetc%2Fpasswd/results',
@@ -242,18 +344,83 @@ const cases: Case[] = [
   {
     name: 'PATCH of a workflow id with ../',
     path: '/v2/workflows',
-    init: () => ({ ...json({ action: 'overwrite', workflows: [{ id: '../echo', nodes: [] }] }), method: 'PATCH' }),
+    init: () => ({
+      ...json({ action: 'overwrite', workflows: [{ id: '../echo', nodes: [] }] }),
+      method: 'PATCH',
+    }),
     code: 22102,
     http: 404,
   },
-  { name: 'URL to 127.0.0.1', path: look, init: () => json(imageUrl('http://127.0.0.1:1/a.png')), code: 10020, http: 400, input: 30002, details: /127\.0\.0\.1 is a loopback address; set ENGINE_URL_ALLOWLIST/ },
-  { name: 'URL to [::1]', path: look, init: () => json(imageUrl('http://[::1]:1/a.png')), code: 10020, http: 400, input: 30002, details: /::1 is a loopback address/ },
-  { name: 'URL to localhost', path: look, init: () => json(imageUrl('http://localhost:1/a.png')), code: 10020, http: 400, input: 30002, details: /localhost resolves to .* loopback address/ },
-  { name: 'URL to 10.0.0.1', path: look, init: () => json(imageUrl('http://10.0.0.1/a.png')), code: 10020, http: 400, input: 30002, details: /10\.0\.0\.1 is a private address/ },
-  { name: 'URL to 169.254.169.254', path: look, init: () => json(imageUrl('http://169.254.169.254/latest/meta-data/')), code: 10020, http: 400, input: 30002, details: /cloud metadata address/ },
-  { name: 'URL to metadata.google.internal', path: look, init: () => json(imageUrl('http://metadata.google.internal/')), code: 10020, http: 400, input: 30002, details: /cloud metadata service/ },
-  { name: 'text by URL to 192.168.1.1', path: echo, init: () => json({ inputs: [{ data: { text: { url: 'http://192.168.1.1/a.txt' } } }] }), code: 10020, http: 400, input: 30002 },
-  { name: 'audio by URL to 10.0.0.1', path: echo, init: () => json({ inputs: [{ data: { audio: { url: 'http://10.0.0.1/a.wav' } } }] }), code: 10020, http: 400, input: 30002 },
+  {
+    name: 'URL to 127.0.0.1',
+    path: look,
+    init: () => json(imageUrl('http://127.0.0.1:1/a.png')),
+    code: 10020,
+    http: 400,
+    input: 30002,
+    details: /127\.0\.0\.1 is a loopback address; set ENGINE_URL_ALLOWLIST/,
+  },
+  {
+    name: 'URL to [::1]',
+    path: look,
+    init: () => json(imageUrl('http://[::1]:1/a.png')),
+    code: 10020,
+    http: 400,
+    input: 30002,
+    details: /::1 is a loopback address/,
+  },
+  {
+    name: 'URL to localhost',
+    path: look,
+    init: () => json(imageUrl('http://localhost:1/a.png')),
+    code: 10020,
+    http: 400,
+    input: 30002,
+    details: /localhost resolves to .* loopback address/,
+  },
+  {
+    name: 'URL to 10.0.0.1',
+    path: look,
+    init: () => json(imageUrl('http://10.0.0.1/a.png')),
+    code: 10020,
+    http: 400,
+    input: 30002,
+    details: /10\.0\.0\.1 is a private address/,
+  },
+  {
+    name: 'URL to 169.254.169.254',
+    path: look,
+    init: () => json(imageUrl('http://169.254.169.254/latest/meta-data/')),
+    code: 10020,
+    http: 400,
+    input: 30002,
+    details: /cloud metadata address/,
+  },
+  {
+    name: 'URL to metadata.google.internal',
+    path: look,
+    init: () => json(imageUrl('http://metadata.google.internal/')),
+    code: 10020,
+    http: 400,
+    input: 30002,
+    details: /cloud metadata service/,
+  },
+  {
+    name: 'text by URL to 192.168.1.1',
+    path: echo,
+    init: () => json({ inputs: [{ data: { text: { url: 'http://192.168.1.1/a.txt' } } }] }),
+    code: 10020,
+    http: 400,
+    input: 30002,
+  },
+  {
+    name: 'audio by URL to 10.0.0.1',
+    path: echo,
+    init: () => json({ inputs: [{ data: { audio: { url: 'http://10.0.0.1/a.wav' } } }] }),
+    code: 10020,
+    http: 400,
+    input: 30002,
+  },
   {
     name: 'video by URL to 169.254.169.254',
     path: look,
@@ -263,9 +430,30 @@ const cases: Case[] = [
     input: 30002,
     details: /cloud metadata address/,
   },
-  { name: 'a file:// URL', path: look, init: () => json(imageUrl('file:///etc/passwd')), code: 10020, http: 400, input: 30106 },
-  { name: 'a ftp:// URL', path: look, init: () => json(imageUrl('ftp://example.com/a.png')), code: 10020, http: 400, input: 30106 },
-  { name: 'not a URL', path: look, init: () => json(imageUrl('::not a url::')), code: 10020, http: 400, input: 30106 },
+  {
+    name: 'a file:// URL',
+    path: look,
+    init: () => json(imageUrl('file:///etc/passwd')),
+    code: 10020,
+    http: 400,
+    input: 30106,
+  },
+  {
+    name: 'a ftp:// URL',
+    path: look,
+    init: () => json(imageUrl('ftp://example.com/a.png')),
+    code: 10020,
+    http: 400,
+    input: 30106,
+  },
+  {
+    name: 'not a URL',
+    path: look,
+    init: () => json(imageUrl('::not a url::')),
+    code: 10020,
+    http: 400,
+    input: 30106,
+  },
   {
     name: 'a loopback server redirecting to another loopback port',
     path: look,
@@ -273,7 +461,8 @@ const cases: Case[] = [
     code: 10020,
     http: 400,
     input: 30002,
-    details: /redirect 1 to http:\/\/127\.0\.0\.1:\d+\/moved\.png: refused: 127\.0\.0\.1 is a loopback address/,
+    details:
+      /redirect 1 to http:\/\/127\.0\.0\.1:\d+\/moved\.png: refused: 127\.0\.0\.1 is a loopback address/,
   },
   {
     name: 'a redirect to file://',
@@ -295,7 +484,11 @@ const cases: Case[] = [
   {
     name: 'a body declaring 200 MB',
     path: echo,
-    init: () => ({ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(200 * MB) }, body: '{}' }),
+    init: () => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(200 * MB) },
+      body: '{}',
+    }),
     code: 11100,
     http: 400,
   },
@@ -311,13 +504,21 @@ const cases: Case[] = [
   {
     name: 'one bad input among good ones',
     path: echo,
-    init: () => json({ inputs: [{ data: { text: { raw: 'ok' } } }, { data: { image: { url: 'http://10.0.0.1/' } } }] }),
+    init: () =>
+      json({ inputs: [{ data: { text: { raw: 'ok' } } }, { data: { image: { url: 'http://10.0.0.1/' } } }] }),
     code: 10010,
     http: 200,
     input: 10000,
   },
   { name: 'GET on results', path: echo, init: () => ({ method: 'GET' }), code: 11101, http: 404 },
-  { name: 'unknown fields (accepted)', path: echo, init: () => json({ inputs: [{ data: { text: { raw: 'x', mood: 'odd' } }, extra: 1 }], surprise: true }), code: 10000, http: 200, input: 10000 },
+  {
+    name: 'unknown fields (accepted)',
+    path: echo,
+    init: () => json({ inputs: [{ data: { text: { raw: 'x', mood: 'odd' } }, extra: 1 }], surprise: true }),
+    code: 10000,
+    http: 200,
+    input: 10000,
+  },
 ];
 
 async function goodRequestSucceeds(): Promise<void> {
@@ -366,9 +567,13 @@ describe('bad input', () => {
   });
 
   it('serves an image from an allowed loopback server, and after a redirect when both ports are allowed', async () => {
-    const allowed = await startPlantedEngine({ look: ['image-size'] }, [fakeModel('image-size', imageSizeRunner)], {
-      urlAllowList: `127.0.0.1:${port(pngServer)},127.0.0.1:${port(redirector)}`,
-    });
+    const allowed = await startPlantedEngine(
+      { look: ['image-size'] },
+      [fakeModel('image-size', imageSizeRunner)],
+      {
+        urlAllowList: `127.0.0.1:${port(pngServer)},127.0.0.1:${port(redirector)}`,
+      },
+    );
     try {
       for (const url of [at(pngServer, '/a.png'), at(redirector, '/a.png')]) {
         const response = await allowed.app.request(look, json(imageUrl(url)));

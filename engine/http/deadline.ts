@@ -21,7 +21,13 @@ export async function withDeadline(
     timer = setTimeout(() => {
       const details = `the request took longer than ${timeoutMs} ms (ENGINE_REQUEST_TIMEOUT_MS) and was stopped`;
       controller.abort(new Error(details));
-      resolve({ status: { code: StatusCode.REQUEST_TIMEOUT, description: describeStatus(StatusCode.REQUEST_TIMEOUT), details } });
+      resolve({
+        status: {
+          code: StatusCode.REQUEST_TIMEOUT,
+          description: describeStatus(StatusCode.REQUEST_TIMEOUT),
+          details,
+        },
+      });
     }, timeoutMs);
   });
   const running = work(controller.signal);

@@ -64,7 +64,10 @@ afterAll(async () => {
 });
 
 async function predict(workflow: string, raw: string) {
-  const response = await t.app.request(`/v2/workflows/${workflow}/results`, jsonRequest('POST', { inputs: [textInput(raw)] }));
+  const response = await t.app.request(
+    `/v2/workflows/${workflow}/results`,
+    jsonRequest('POST', { inputs: [textInput(raw)] }),
+  );
   return { http: response.status, body: PostWorkflowResultsResponse.parse(await response.json()) };
 }
 
@@ -73,19 +76,22 @@ describe('a failing runner fails only its own output', () => {
     ['throws', 21313, /planted failure/],
     ['crashes', 21313, /exited with code 3/],
     ['stalls', 40032, /took longer than 300 ms/],
-  ])('a runner that %s: %i on its output, the sibling answers, the next request succeeds', async (workflow, code, details) => {
-    const { http, body } = await predict(workflow, 'hello');
-    expect([http, body.status.code]).toEqual([200, 10010]);
-    const outputs = body.results?.[0]?.outputs ?? [];
-    expect(outputs.map((output) => output.status?.code)).toEqual([10000, code]);
-    expect(outputs[0]?.data?.text?.raw).toBe('hello');
-    expect(outputs[1]?.status?.details).toMatch(details);
+  ])(
+    'a runner that %s: %i on its output, the sibling answers, the next request succeeds',
+    async (workflow, code, details) => {
+      const { http, body } = await predict(workflow, 'hello');
+      expect([http, body.status.code]).toEqual([200, 10010]);
+      const outputs = body.results?.[0]?.outputs ?? [];
+      expect(outputs.map((output) => output.status?.code)).toEqual([10000, code]);
+      expect(outputs[0]?.data?.text?.raw).toBe('hello');
+      expect(outputs[1]?.status?.details).toMatch(details);
 
-    const next = await predict('echo', 'next');
-    expect([next.http, next.body.status.code]).toEqual([200, 10000]);
-    // The worker was replaced: the pool runs a task again.
-    await expect(pool.run('debug', 'sleep', { ms: 1 })).resolves.toMatchObject({ result: { slept: 1 } });
-  });
+      const next = await predict('echo', 'next');
+      expect([next.http, next.body.status.code]).toEqual([200, 10000]);
+      // The worker was replaced: the pool runs a task again.
+      await expect(pool.run('debug', 'sleep', { ms: 1 })).resolves.toMatchObject({ result: { slept: 1 } });
+    },
+  );
 });
 
 describe('drainAndClose (SIGTERM)', () => {
@@ -97,7 +103,10 @@ describe('drainAndClose (SIGTERM)', () => {
     try {
       await new Promise<void>((resolve) => http1.once('listening', resolve));
       const base = `http://127.0.0.1:${(http1.address() as AddressInfo).port}`;
-      const inFlight = fetch(`${base}/v2/workflows/slow/results`, jsonRequest('POST', { inputs: [textInput('kept')] }));
+      const inFlight = fetch(
+        `${base}/v2/workflows/slow/results`,
+        jsonRequest('POST', { inputs: [textInput('kept')] }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       let engineClosed = false;
       const drained = drainAndClose(http1, {
@@ -122,16 +131,19 @@ describe('drainAndClose (SIGTERM)', () => {
   });
 
   it('cuts off a request still running after the grace period', async () => {
-    const stuck = await startPlantedEngine({ slow: ['slow'] }, [fakeModel('slow', () => sleepyRunner(30_000))]);
+    const stuck = await startPlantedEngine({ slow: ['slow'] }, [
+      fakeModel('slow', () => sleepyRunner(30_000)),
+    ]);
     const server = serve({ fetch: createApp(stuck.engine.deps).fetch, hostname: '127.0.0.1', port: 0 });
     if (!('closeAllConnections' in server)) throw new Error('expected an HTTP/1 server');
     const http1: Server = server;
     try {
       await new Promise<void>((resolve) => http1.once('listening', resolve));
       const base = `http://127.0.0.1:${(http1.address() as AddressInfo).port}`;
-      const inFlight = fetch(`${base}/v2/workflows/slow/results`, jsonRequest('POST', { inputs: [textInput('x')] })).catch(
-        (error: unknown) => error,
-      );
+      const inFlight = fetch(
+        `${base}/v2/workflows/slow/results`,
+        jsonRequest('POST', { inputs: [textInput('x')] }),
+      ).catch((error: unknown) => error);
       await new Promise((resolve) => setTimeout(resolve, 100));
       const started = performance.now();
       expect(await drainAndClose(http1, { graceMs: 200, closeEngine: async () => undefined })).toBe('forced');

@@ -48,7 +48,8 @@ describe('predictions under load', () => {
       maxQueued: 2,
     });
     try {
-      const send = () => t.app.request('/v2/workflows/slow/results', jsonRequest('POST', { inputs: [textInput('x')] }));
+      const send = () =>
+        t.app.request('/v2/workflows/slow/results', jsonRequest('POST', { inputs: [textInput('x')] }));
       const admitted = [send(), send(), send(), send()];
       await new Promise((resolve) => setTimeout(resolve, 50));
       const started = performance.now();
@@ -80,7 +81,10 @@ describe('predictions under load', () => {
     try {
       for (const workflow of ['slow', 'hang']) {
         const started = performance.now();
-        const response = await t.app.request(`/v2/workflows/${workflow}/results`, jsonRequest('POST', { inputs: [textInput('x')] }));
+        const response = await t.app.request(
+          `/v2/workflows/${workflow}/results`,
+          jsonRequest('POST', { inputs: [textInput('x')] }),
+        );
         expect(performance.now() - started).toBeLessThan(2000);
         expect(response.status).toBe(504);
         const body = BaseResponse.parse(await response.json());
@@ -89,9 +93,14 @@ describe('predictions under load', () => {
       }
       expect(record).toEqual({ started: 1, aborted: 1 });
       // A hung runner does not keep the (single) slot: the next request is served.
-      const next = await t.app.request('/v2/workflows/quick/results', jsonRequest('POST', { inputs: [textInput('ok')] }));
+      const next = await t.app.request(
+        '/v2/workflows/quick/results',
+        jsonRequest('POST', { inputs: [textInput('ok')] }),
+      );
       expect(next.status).toBe(200);
-      expect(PostWorkflowResultsResponse.parse(await next.json()).results?.[0]?.outputs?.[0]?.data?.text?.raw).toBe('ok');
+      expect(
+        PostWorkflowResultsResponse.parse(await next.json()).results?.[0]?.outputs?.[0]?.data?.text?.raw,
+      ).toBe('ok');
     } finally {
       await t.close();
     }
@@ -99,19 +108,28 @@ describe('predictions under load', () => {
 
   it('aborts the work of a client that disconnects', async () => {
     const record = { aborted: 0, started: 0 };
-    const t = await startPlantedEngine({ slow: ['slow'] }, [fakeModel('slow', () => sleepyRunner(30_000, record))]);
+    const t = await startPlantedEngine({ slow: ['slow'] }, [
+      fakeModel('slow', () => sleepyRunner(30_000, record)),
+    ]);
     const server = serve({ fetch: createApp(t.engine.deps).fetch, hostname: '127.0.0.1', port: 0 });
     try {
       await new Promise<void>((resolve) => server.once('listening', resolve));
       const { port } = server.address() as AddressInfo;
       const body = JSON.stringify({ inputs: [textInput('x')] });
-      const client = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/v2/workflows/slow/results', headers: { 'content-type': 'application/json' } });
+      const client = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/v2/workflows/slow/results',
+        headers: { 'content-type': 'application/json' },
+      });
       client.on('error', () => undefined);
       client.end(body);
       while (record.started === 0) await new Promise((resolve) => setTimeout(resolve, 10));
       client.destroy();
       const deadline = Date.now() + 2000;
-      while (record.aborted === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (record.aborted === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       expect(record.aborted).toBe(1);
       expect(t.engine.deps.gate?.load).toEqual({ active: 0, queued: 0 });
     } finally {

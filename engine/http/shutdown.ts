@@ -12,7 +12,10 @@ export interface DrainOptions {
 }
 
 /** Resolves 'drained' when every request finished in time, 'forced' when some were cut off. */
-export async function drainAndClose(server: Pick<Server, 'close' | 'closeIdleConnections' | 'closeAllConnections'>, options: DrainOptions): Promise<'drained' | 'forced'> {
+export async function drainAndClose(
+  server: Pick<Server, 'close' | 'closeIdleConnections' | 'closeAllConnections'>,
+  options: DrainOptions,
+): Promise<'drained' | 'forced'> {
   let forced = false;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections with no request in flight would otherwise hold close() open, including

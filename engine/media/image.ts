@@ -59,7 +59,10 @@ function refuseNonImage(bytes: Buffer): void {
       : sniffed.kind === 'audio'
         ? ': send it as data.audio'
         : ': send a JPEG, PNG, WEBP, GIF, BMP or TIFF file';
-  throw new MediaError(StatusCode.INPUT_DECODE_FAILED, `image could not be decoded: the bytes are a ${sniffed.name}, not an image${hint}`);
+  throw new MediaError(
+    StatusCode.INPUT_DECODE_FAILED,
+    `image could not be decoded: the bytes are a ${sniffed.name}, not an image${hint}`,
+  );
 }
 
 function checkPixels(width: number, height: number, limits: Pick<MediaLimits, 'imagePixels'>) {

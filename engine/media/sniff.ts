@@ -37,8 +37,12 @@ export function sniffMedia(bytes: Uint8Array): Sniffed {
   if (ascii(bytes, 0, 'fLaC')) return { kind: 'audio', name: 'FLAC audio' };
   if (ascii(bytes, 0, '%PDF')) return { kind: 'document', name: 'PDF document' };
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'document', name: 'ZIP archive' };
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return { kind: 'markup', name: 'HTML page' };
+  const head = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, 256))
+    .trimStart()
+    .toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html'))
+    return { kind: 'markup', name: 'HTML page' };
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')))
     return { kind: 'markup', name: 'SVG drawing' };
   return { kind: 'unknown', name: 'unknown' };

@@ -6,13 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaError } from './media-error';
-import {
-  checkedAddress,
-  createGuardedFetch,
-  forbiddenKind,
-  parseAllowList,
-  type Resolve,
-} from './url-guard';
+import { checkedAddress, createGuardedFetch, forbiddenKind, parseAllowList, type Resolve } from './url-guard';
 
 describe('forbiddenKind', () => {
   it.each([
@@ -57,17 +51,25 @@ describe('forbiddenKind', () => {
     expect(forbiddenKind(new URL(raw).hostname.replace(/^\[(.*)\]$/, '$1'))).toBe(kind);
   });
 
-  it.each(['64:ff9b::808:808', '8.8.8.8', '1.1.1.1', '172.32.0.1', '172.15.255.255', '192.169.0.1', '2606:4700::1111', '11.0.0.1'])(
-    'lets the public address %s through',
-    (address) => {
-      expect(forbiddenKind(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    '64:ff9b::808:808',
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '172.15.255.255',
+    '192.169.0.1',
+    '2606:4700::1111',
+    '11.0.0.1',
+  ])('lets the public address %s through', (address) => {
+    expect(forbiddenKind(address)).toBeUndefined();
+  });
 });
 
 describe('parseAllowList', () => {
   it('reads hosts, addresses, CIDRs and ports, and refuses what it cannot read', () => {
-    expect(parseAllowList('127.0.0.1, 10.0.0.0/8,[::1]:8080, nas.local ,127.0.0.1:5000').entries).toHaveLength(5);
+    expect(
+      parseAllowList('127.0.0.1, 10.0.0.0/8,[::1]:8080, nas.local ,127.0.0.1:5000').entries,
+    ).toHaveLength(5);
     expect(parseAllowList(undefined).entries).toEqual([]);
     expect(() => parseAllowList('10.0.0.0/99')).toThrow(/prefix/);
     expect(() => parseAllowList('http://x')).toThrow(/not a host/);
@@ -89,14 +91,20 @@ const nowhere: Resolve = () => Promise.reject(new Error('no DNS in this test'));
 
 describe('checkedAddress', () => {
   it('refuses private addresses with the reason and the setting to change', async () => {
-    const error = await refusal(checkedAddress(new URL('http://10.0.0.5/a.png'), parseAllowList(''), nowhere));
+    const error = await refusal(
+      checkedAddress(new URL('http://10.0.0.5/a.png'), parseAllowList(''), nowhere),
+    );
     expect(error.code).toBe(30002);
-    expect(error.message).toBe('refused: 10.0.0.5 is a private address; set ENGINE_URL_ALLOWLIST to allow it');
+    expect(error.message).toBe(
+      'refused: 10.0.0.5 is a private address; set ENGINE_URL_ALLOWLIST to allow it',
+    );
   });
 
   it('refuses a public name that resolves to a private address', async () => {
     const resolve: Resolve = async () => [{ address: '192.168.0.10', family: 4 }];
-    const error = await refusal(checkedAddress(new URL('https://images.example.com/a.png'), parseAllowList(''), resolve));
+    const error = await refusal(
+      checkedAddress(new URL('https://images.example.com/a.png'), parseAllowList(''), resolve),
+    );
     expect(error.message).toBe(
       'refused: images.example.com resolves to 192.168.0.10, which is a private address; set ENGINE_URL_ALLOWLIST to allow it',
     );
@@ -107,13 +115,17 @@ describe('checkedAddress', () => {
       { address: '93.184.216.34', family: 4 },
       { address: '127.0.0.1', family: 4 },
     ];
-    const error = await refusal(checkedAddress(new URL('http://mixed.example.com/'), parseAllowList(''), resolve));
+    const error = await refusal(
+      checkedAddress(new URL('http://mixed.example.com/'), parseAllowList(''), resolve),
+    );
     expect(error.message).toMatch(/resolves to 127\.0\.0\.1, which is a loopback address/);
   });
 
   it('pins the address a public name resolved to', async () => {
     const resolve: Resolve = async () => [{ address: '93.184.216.34', family: 4 }];
-    await expect(checkedAddress(new URL('http://example.com/'), parseAllowList(''), resolve)).resolves.toEqual({
+    await expect(
+      checkedAddress(new URL('http://example.com/'), parseAllowList(''), resolve),
+    ).resolves.toEqual({
       address: '93.184.216.34',
       family: 4,
     });
@@ -121,27 +133,35 @@ describe('checkedAddress', () => {
 
   it('refuses metadata names, IPv6 literals and other schemes', async () => {
     const allow = parseAllowList('');
-    expect((await refusal(checkedAddress(new URL('http://metadata.google.internal/'), allow, nowhere))).message).toMatch(
-      /metadata\.google\.internal is a cloud metadata service/,
-    );
+    expect(
+      (await refusal(checkedAddress(new URL('http://metadata.google.internal/'), allow, nowhere))).message,
+    ).toMatch(/metadata\.google\.internal is a cloud metadata service/);
     expect((await refusal(checkedAddress(new URL('http://[::1]:80/'), allow, nowhere))).message).toMatch(
       /::1 is a loopback address/,
     );
-    expect((await refusal(checkedAddress(new URL('http://[fd00:ec2::254]/'), allow, nowhere))).message).toMatch(
-      /cloud metadata address/,
-    );
+    expect(
+      (await refusal(checkedAddress(new URL('http://[fd00:ec2::254]/'), allow, nowhere))).message,
+    ).toMatch(/cloud metadata address/);
     expect((await refusal(checkedAddress(new URL('file:///etc/passwd'), allow, nowhere))).code).toBe(30106);
   });
 
   it('lets the allow-list name hosts, addresses and ports', async () => {
     const resolve: Resolve = async () => [{ address: '10.1.2.3', family: 4 }];
-    await expect(checkedAddress(new URL('http://nas.local/x'), parseAllowList('nas.local'), resolve)).resolves.toEqual({
+    await expect(
+      checkedAddress(new URL('http://nas.local/x'), parseAllowList('nas.local'), resolve),
+    ).resolves.toEqual({
       address: '10.1.2.3',
       family: 4,
     });
-    await expect(checkedAddress(new URL('http://10.9.9.9/'), parseAllowList('10.0.0.0/8'), nowhere)).resolves.toBeDefined();
-    await expect(checkedAddress(new URL('http://127.0.0.1:5000/'), parseAllowList('127.0.0.1:5000'), nowhere)).resolves.toBeDefined();
-    const otherPort = await refusal(checkedAddress(new URL('http://127.0.0.1:5001/'), parseAllowList('127.0.0.1:5000'), nowhere));
+    await expect(
+      checkedAddress(new URL('http://10.9.9.9/'), parseAllowList('10.0.0.0/8'), nowhere),
+    ).resolves.toBeDefined();
+    await expect(
+      checkedAddress(new URL('http://127.0.0.1:5000/'), parseAllowList('127.0.0.1:5000'), nowhere),
+    ).resolves.toBeDefined();
+    const otherPort = await refusal(
+      checkedAddress(new URL('http://127.0.0.1:5001/'), parseAllowList('127.0.0.1:5000'), nowhere),
+    );
     expect(otherPort.message).toMatch(/127\.0\.0\.1 is a loopback address/);
   });
 });
@@ -195,7 +215,9 @@ describe('createGuardedFetch against loopback servers', () => {
   });
 
   it('follows an allowed redirect, checking the second hop too', async () => {
-    const both = createGuardedFetch({ allow: parseAllowList(`127.0.0.1:${port(redirecting)},127.0.0.1:${port(files)}`) });
+    const both = createGuardedFetch({
+      allow: parseAllowList(`127.0.0.1:${port(redirecting)},127.0.0.1:${port(files)}`),
+    });
     expect(await (await both(`${base(redirecting)}/x`)).text()).toBe('served /moved.png');
 
     const firstOnly = createGuardedFetch({ allow: parseAllowList(`127.0.0.1:${port(redirecting)}`) });

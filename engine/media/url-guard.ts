@@ -109,7 +109,12 @@ export interface AllowList {
 
 type AllowEntry =
   | { readonly kind: 'host'; readonly host: string; readonly port?: number }
-  | { readonly kind: 'net'; readonly list: BlockList; readonly family: 'ipv4' | 'ipv6'; readonly port?: number };
+  | {
+      readonly kind: 'net';
+      readonly list: BlockList;
+      readonly family: 'ipv4' | 'ipv6';
+      readonly port?: number;
+    };
 
 export const EMPTY_ALLOW_LIST: AllowList = { entries: [] };
 
@@ -165,14 +170,17 @@ function portMatches(entry: AllowEntry, port: number): boolean {
 
 export function allowsHost(allow: AllowList, host: string, port: number): boolean {
   const name = host.toLowerCase();
-  return allow.entries.some((entry) => entry.kind === 'host' && entry.host === name && portMatches(entry, port));
+  return allow.entries.some(
+    (entry) => entry.kind === 'host' && entry.host === name && portMatches(entry, port),
+  );
 }
 
 export function allowsAddress(allow: AllowList, address: string, port: number): boolean {
   const ip = unmap(address);
   const type = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
   return allow.entries.some(
-    (entry) => entry.kind === 'net' && entry.family === type && portMatches(entry, port) && entry.list.check(ip, type),
+    (entry) =>
+      entry.kind === 'net' && entry.family === type && portMatches(entry, port) && entry.list.check(ip, type),
   );
 }
 
@@ -200,14 +208,20 @@ export async function checkedAddress(
   resolve: Resolve = systemResolve,
 ): Promise<{ address: string; family: number }> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new MediaError(StatusCode.INPUT_INVALID_URL, `only http and https URLs can be fetched, not ${url.protocol}`);
+    throw new MediaError(
+      StatusCode.INPUT_INVALID_URL,
+      `only http and https URLs can be fetched, not ${url.protocol}`,
+    );
   }
   const host = hostOf(url);
   const port = portOf(url);
   const hostAllowed = allowsHost(allow, host, port);
   const hint = 'set ENGINE_URL_ALLOWLIST to allow it';
   if (!hostAllowed && METADATA_NAMES.has(host.toLowerCase())) {
-    throw new MediaError(StatusCode.INPUT_DOWNLOAD_FAILED, `refused: ${host} is a cloud metadata service; ${hint}`);
+    throw new MediaError(
+      StatusCode.INPUT_DOWNLOAD_FAILED,
+      `refused: ${host} is a cloud metadata service; ${hint}`,
+    );
   }
   let addresses: readonly { address: string; family: number }[];
   const literal = isIP(host);
@@ -218,10 +232,17 @@ export async function checkedAddress(
       addresses = await resolve(host);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new MediaError(StatusCode.INPUT_DOWNLOAD_FAILED, `download of ${url.href} failed: ${host} could not be resolved (${reason})`, { cause: error });
+      throw new MediaError(
+        StatusCode.INPUT_DOWNLOAD_FAILED,
+        `download of ${url.href} failed: ${host} could not be resolved (${reason})`,
+        { cause: error },
+      );
     }
     if (addresses.length === 0) {
-      throw new MediaError(StatusCode.INPUT_DOWNLOAD_FAILED, `download of ${url.href} failed: ${host} has no address`);
+      throw new MediaError(
+        StatusCode.INPUT_DOWNLOAD_FAILED,
+        `download of ${url.href} failed: ${host} has no address`,
+      );
     }
   }
   if (!hostAllowed) {
@@ -259,21 +280,34 @@ export function createGuardedFetch(options: GuardOptions = {}): typeof globalThi
         target = await checkedAddress(url, allow, options.resolve);
       } catch (error) {
         if (hop > 0 && error instanceof MediaError) {
-          throw new MediaError(error.code, `redirect ${hop} to ${url.href}: ${error.message}`, { cause: error });
+          throw new MediaError(error.code, `redirect ${hop} to ${url.href}: ${error.message}`, {
+            cause: error,
+          });
         }
         throw error;
       }
       const response = await requestPinned(url, target, signal);
       const location = response.headers.location;
-      if (response.statusCode !== undefined && response.statusCode >= 300 && response.statusCode < 400 && location) {
+      if (
+        response.statusCode !== undefined &&
+        response.statusCode >= 300 &&
+        response.statusCode < 400 &&
+        location
+      ) {
         response.resume();
         if (hop + 1 > maxRedirects) {
-          throw new MediaError(StatusCode.INPUT_DOWNLOAD_FAILED, `download failed: more than ${maxRedirects} redirects`);
+          throw new MediaError(
+            StatusCode.INPUT_DOWNLOAD_FAILED,
+            `download failed: more than ${maxRedirects} redirects`,
+          );
         }
         try {
           url = new URL(location, url);
         } catch {
-          throw new MediaError(StatusCode.INPUT_INVALID_URL, `redirect to an invalid URL: ${location.slice(0, 80)}`);
+          throw new MediaError(
+            StatusCode.INPUT_INVALID_URL,
+            `redirect to an invalid URL: ${location.slice(0, 80)}`,
+          );
         }
         continue;
       }

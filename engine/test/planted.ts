@@ -32,7 +32,13 @@ export async function startPlantedEngine(
     });
     await writeFile(
       path.join(dir, id, 'v1.yaml'),
-      ['workflow:', `  id: ${id}`, '  version: {id: v1, created_at: "2025-01-01T00:00:00Z"}', '  nodes:', ...nodes].join('\n'),
+      [
+        'workflow:',
+        `  id: ${id}`,
+        '  version: {id: v1, created_at: "2025-01-01T00:00:00Z"}',
+        '  nodes:',
+        ...nodes,
+      ].join('\n'),
     );
   }
   const catalog = new ModelCatalog([...builtinModels({ generative: null }), ...models]);
@@ -47,7 +53,10 @@ export async function startPlantedEngine(
 }
 
 /** Echoes its text after `delayMs`, stopping early (and recording it) if its signal aborts. */
-export function sleepyRunner(delayMs: number, record: { aborted: number; started: number } = { aborted: 0, started: 0 }): Runner {
+export function sleepyRunner(
+  delayMs: number,
+  record: { aborted: number; started: number } = { aborted: 0, started: 0 },
+): Runner {
   return {
     load: async () => undefined,
     async predict(items, _params, ctx) {
