@@ -33,9 +33,15 @@ test('the personal access token reaches the upstream API and nothing else', asyn
   );
   try {
     const seenByBrowser: string[] = [];
-    page.on('response', async (response) => {
-      seenByBrowser.push(JSON.stringify(await response.allHeaders()));
-      seenByBrowser.push(await response.text().catch(() => ''));
+    // Every response's headers and body, read while the page is open and awaited before checking.
+    const reads: Promise<void>[] = [];
+    page.on('response', (response) => {
+      reads.push(
+        (async () => {
+          seenByBrowser.push(JSON.stringify(await response.allHeaders()));
+          seenByBrowser.push(await response.text());
+        })().catch(() => undefined),
+      );
     });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     const config = await page.request.get(`http://127.0.0.1:${PORT}/__lens/config`);
@@ -51,6 +57,9 @@ test('the personal access token reaches the upstream API and nothing else', asyn
     expect(proxied.length).toBeGreaterThan(0);
     for (const request of proxied) expect(request.headers.authorization).toBe(`Key ${SENTINEL}`);
 
+    await page.waitForLoadState('networkidle');
+    await Promise.all(reads);
+    expect(seenByBrowser.length).toBeGreaterThan(2);
     for (const text of seenByBrowser) expect(text).not.toContain(SENTINEL);
     for (const file of filesUnder(outDir)) expect(readFileSync(file, 'utf8'), file).not.toContain(SENTINEL);
     expect(build).not.toContain(SENTINEL);
