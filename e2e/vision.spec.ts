@@ -49,6 +49,15 @@ test('General-Detection finds the person, and the threshold hides weaker boxes',
   await expect(overlay).toHaveAttribute('data-box-count', '0');
   await threshold.fill('0');
   await expect(overlay).toHaveAttribute('data-box-count', String(before));
+
+  // Switching a class off in the legend hides its boxes; switching it on brings them back.
+  const personBoxes = await detect.locator('[aria-label^="Box "][aria-label*="person"]').count();
+  expect(personBoxes).toBeGreaterThan(0);
+  const person = detect.getByRole('group', { name: 'Legend' }).getByRole('checkbox', { name: 'person' });
+  await person.uncheck();
+  await expect(overlay).toHaveAttribute('data-box-count', String(before - personBoxes));
+  await person.check();
+  await expect(overlay).toHaveAttribute('data-box-count', String(before));
 });
 
 test('Person-Segmentation overlays a mask whose opacity follows the slider', async ({ lens }) => {
