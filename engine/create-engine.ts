@@ -24,6 +24,8 @@ export interface EngineOptions {
   readonly maxQueued?: number;
   /** `ENGINE_REQUEST_TIMEOUT_MS`: a prediction's deadline (40032 / 504 after it). */
   readonly requestTimeoutMs?: number;
+  /** `ENGINE_NODE_TIMEOUT_MS`: one runner call's limit (40032 on its outputs only). */
+  readonly nodeTimeoutMs?: number;
   readonly fetchTimeoutMs?: number;
   readonly limits?: Partial<MediaLimits>;
   readonly warn?: (message: string) => void;
@@ -68,6 +70,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       maxQueued: options.maxQueued ?? LOAD_DEFAULTS.maxQueued,
     }),
     requestTimeoutMs: options.requestTimeoutMs ?? LOAD_DEFAULTS.requestTimeoutMs,
+    nodeTimeoutMs: options.nodeTimeoutMs ?? LOAD_DEFAULTS.nodeTimeoutMs,
   };
   return { deps, close: () => runners.closeAll() };
 }

@@ -11,6 +11,7 @@ describe('settingsFromEnv', () => {
         ENGINE_MAX_CONCURRENT: '2',
         ENGINE_MAX_QUEUED: '0',
         ENGINE_REQUEST_TIMEOUT_MS: '1500',
+        ENGINE_NODE_TIMEOUT_MS: '1000',
       }),
     ).toEqual({
       urlAllowList: '127.0.0.1:8080',
@@ -18,6 +19,7 @@ describe('settingsFromEnv', () => {
       maxConcurrent: 2,
       maxQueued: 0,
       requestTimeoutMs: 1500,
+      nodeTimeoutMs: 1000,
     });
   });
 

@@ -8,11 +8,13 @@ export const LOAD_DEFAULTS = {
   maxConcurrent: 4,
   maxQueued: 16,
   requestTimeoutMs: 300_000,
+  /** Below the request's deadline, so a hung model fails its own outputs and the rest is answered. */
+  nodeTimeoutMs: 240_000,
 } as const;
 
 type SecurityOptions = Pick<
   EngineOptions,
-  'urlAllowList' | 'apiKeys' | 'maxConcurrent' | 'maxQueued' | 'requestTimeoutMs'
+  'urlAllowList' | 'apiKeys' | 'maxConcurrent' | 'maxQueued' | 'requestTimeoutMs' | 'nodeTimeoutMs'
 >;
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityOptions {
@@ -26,6 +28,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityO
     maxConcurrent: readInt(env, 'ENGINE_MAX_CONCURRENT', LOAD_DEFAULTS.maxConcurrent, 1),
     maxQueued: readInt(env, 'ENGINE_MAX_QUEUED', LOAD_DEFAULTS.maxQueued, 0),
     requestTimeoutMs: readInt(env, 'ENGINE_REQUEST_TIMEOUT_MS', LOAD_DEFAULTS.requestTimeoutMs, 1),
+    nodeTimeoutMs: readInt(env, 'ENGINE_NODE_TIMEOUT_MS', LOAD_DEFAULTS.nodeTimeoutMs, 1),
   };
 }
 

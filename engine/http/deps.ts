@@ -23,6 +23,8 @@ export interface AppDeps {
   readonly gate?: LoadGate;
   /** A prediction's deadline in ms; none = no deadline. */
   readonly requestTimeoutMs?: number;
+  /** One runner call's time limit in ms (its outputs fail with 40032); none = no limit. */
+  readonly nodeTimeoutMs?: number;
 }
 
 export type AppEnv = { Variables: { reqId: string } };

@@ -10,7 +10,7 @@ import { PostWorkflowResultsResponse } from '../../contract/clarifai';
 import type { Runner } from '../runners/types';
 import { fakeModel, throwingRunner } from '../test/fake-models';
 import { jsonRequest, type TestEngine } from '../test/fixtures';
-import { sleepyRunner, startPlantedEngine, textInput } from '../test/planted';
+import { hangingRunner, sleepyRunner, startPlantedEngine, textInput } from '../test/planted';
 import { VisionError } from '../vision/errors';
 import { WorkerPool } from '../vision/pool';
 import { visionSpecs, type VisionSpecs } from '../vision/protocol';
@@ -18,6 +18,7 @@ import { createApp } from './app';
 import { drainAndClose } from './shutdown';
 
 let pool: WorkerPool<VisionSpecs>;
+const dawdled = { aborted: 0, started: 0 };
 let t: TestEngine;
 
 /** A runner whose work is a planted task in a real vision worker: one that crashes it or stalls. */
@@ -48,6 +49,8 @@ beforeAll(async () => {
       throws: ['echo', 'bomb@input'],
       crashes: ['echo', 'crash@input'],
       stalls: ['echo', 'stall@input'],
+      hangs: ['echo', 'hang@input'],
+      dawdles: ['echo', 'dawdle@input'],
       echo: ['echo'],
     },
     [
@@ -55,7 +58,10 @@ beforeAll(async () => {
       fakeModel('bomb', () => throwingRunner('planted failure')),
       fakeModel('crash', () => workerRunner('crash')),
       fakeModel('stall', () => workerRunner('stall')),
+      fakeModel('hang', () => hangingRunner()),
+      fakeModel('dawdle', () => sleepyRunner(30_000, dawdled)),
     ],
+    { nodeTimeoutMs: 1_000 },
   );
 });
 afterAll(async () => {
@@ -76,6 +82,8 @@ describe('a failing runner fails only its own output', () => {
     ['throws', 21313, /planted failure/],
     ['crashes', 21313, /exited with code 3/],
     ['stalls', 40032, /took longer than 300 ms/],
+    ['hangs', 40032, /did not answer within 1000 ms \(ENGINE_NODE_TIMEOUT_MS\)/],
+    ['dawdles', 40032, /did not answer within 1000 ms/],
   ])(
     'a runner that %s: %i on its output, the sibling answers, the next request succeeds',
     async (workflow, code, details) => {
@@ -92,6 +100,10 @@ describe('a failing runner fails only its own output', () => {
       await expect(pool.run('debug', 'sleep', { ms: 1 })).resolves.toMatchObject({ result: { slept: 1 } });
     },
   );
+});
+
+it('stops the work of a runner past its time limit', () => {
+  expect(dawdled).toEqual({ started: 1, aborted: 1 });
 });
 
 describe('drainAndClose (SIGTERM)', () => {

@@ -106,6 +106,28 @@ describe('predictions under load', () => {
     }
   });
 
+  it('holds the slot of a streamed answer until its last line', async () => {
+    const t = await startPlantedEngine({ slow: ['slow'] }, [fakeModel('slow', () => sleepyRunner(300))], {
+      maxConcurrent: 1,
+      maxQueued: 0,
+    });
+    try {
+      const body = { inputs: [textInput('streamed')] };
+      const streamed = await t.app.request('/v2/workflows/slow/results', {
+        ...jsonRequest('POST', body),
+        headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      });
+      expect(streamed.status).toBe(200);
+      const meanwhile = await t.app.request('/v2/workflows/slow/results', jsonRequest('POST', body));
+      expect(meanwhile.status).toBe(429);
+      const lines = (await streamed.text()).trim().split('\n');
+      expect(lines.at(-1)).toContain('"code":10000');
+      expect((await t.app.request('/v2/workflows/slow/results', jsonRequest('POST', body))).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('aborts the work of a client that disconnects', async () => {
     const record = { aborted: 0, started: 0 };
     const t = await startPlantedEngine({ slow: ['slow'] }, [

@@ -49,6 +49,8 @@ export interface VideoRunArgs {
   readonly video: VideoOptions;
   readonly events: RunEvents;
   readonly now?: () => Date;
+  /** Each runner call's time limit, per frame (see ExecuteArgs). */
+  readonly nodeTimeoutMs?: number;
 }
 
 /** One frame's answer: its outputs, one per non-suppressed node, as the executor made them. */
@@ -165,6 +167,7 @@ async function answerFrame(
     outputConfig: args.outputConfig,
     signal,
     now,
+    ...(args.nodeTimeoutMs !== undefined ? { nodeTimeoutMs: args.nodeTimeoutMs } : {}),
   });
   return { id: newId(), index: frame.index, timeMs: frame.timeMs, outputs: result?.outputs ?? [] };
 }
@@ -215,6 +218,7 @@ async function failedResult(
     outputConfig: args.outputConfig,
     signal: args.signal,
     now,
+    ...(args.nodeTimeoutMs !== undefined ? { nodeTimeoutMs: args.nodeTimeoutMs } : {}),
   });
   if (!result) throw new Error('the executor answered no result for a failed video');
   return {

@@ -26,6 +26,11 @@ export interface ExecuteArgs {
   readonly outputConfig: OutputConfig;
   readonly signal: AbortSignal;
   readonly now?: () => Date;
+  /**
+   * How long one runner call may take (`ENGINE_NODE_TIMEOUT_MS`): past it, that node's outputs
+   * fail with 40032, its signal aborts, and the rest of the graph goes on. None = no limit.
+   */
+  readonly nodeTimeoutMs?: number;
 }
 
 /** What one node produced for one input. */
@@ -117,14 +122,44 @@ async function runNode(
 
   const params = { ...model.defaultParams, ...nodeParams(planned.node) };
   let results: RunnerItemResult[];
+  // The node's own signal: the request's, plus its time limit.
+  const node = new AbortController();
+  const onAbort = () => node.abort(args.signal.reason);
+  args.signal.addEventListener('abort', onAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    results = await runner.predict(
+    const running = runner.predict(
       ready.map(({ input, parents }) => ({ input, parents })),
       params,
-      { signal: args.signal, outputConfig: args.outputConfig },
+      { signal: node.signal, outputConfig: args.outputConfig },
     );
+    const limit = args.nodeTimeoutMs;
+    const answer =
+      limit === undefined
+        ? await running
+        : await Promise.race([
+            running,
+            new Promise<'timeout'>((resolve) => {
+              timer = setTimeout(() => resolve('timeout'), limit);
+            }),
+          ]);
+    if (answer === 'timeout') {
+      // A runner that ignores its signal may still settle later: nobody is waiting for it.
+      running.catch(() => undefined);
+      node.abort(new Error(`model "${model.id}" took longer than ${limit} ms`));
+      return failAll(
+        status(
+          StatusCode.REQUEST_TIMEOUT,
+          `model "${model.id}" did not answer within ${limit} ms (ENGINE_NODE_TIMEOUT_MS): its work was stopped`,
+        ),
+      );
+    }
+    results = answer;
   } catch (error) {
     return failAll(failureStatus(error, StatusCode.MODEL_PREDICTION_FAILED, `model "${model.id}" failed`));
+  } finally {
+    clearTimeout(timer);
+    args.signal.removeEventListener('abort', onAbort);
   }
   if (results.length !== ready.length) {
     return failAll(status(StatusCode.INTERNAL, `model "${model.id}" answered ${results.length} results for ${ready.length} inputs`));

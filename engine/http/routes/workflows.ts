@@ -261,6 +261,7 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
       media: deps.media,
       video: videoOptions(deps.video),
       events,
+      ...(deps.nodeTimeoutMs !== undefined ? { nodeTimeoutMs: deps.nodeTimeoutMs } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     });
     const response: Omit<PostWorkflowResultsResponse, 'status'> = {
