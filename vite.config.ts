@@ -67,6 +67,31 @@ function lensConfigPlugin(settings: ProxySettings): Plugin {
   };
 }
 
+/**
+ * The built app's Content-Security-Policy: no inline or foreign script. Styles may be inline
+ * because overlays are positioned with style attributes; images and media may come from the URLs
+ * a person gives. Served by `vite preview` (the dev server needs inline scripts for hot reload).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: http: https:",
+  "media-src 'self' data: blob: http: https:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 export default defineConfig(({ mode }) => {
   const settings = proxySettings(mode);
   const proxy = { '/v2': v2Proxy(settings) };
@@ -81,7 +106,7 @@ export default defineConfig(({ mode }) => {
     // Only VITE_-prefixed variables may reach the bundle; nothing secret uses that prefix.
     envPrefix: 'VITE_',
     server: { host: '127.0.0.1', port: 5173, strictPort: true, proxy },
-    preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy },
+    preview: { host: '127.0.0.1', port: 4173, strictPort: true, proxy, headers: SECURITY_HEADERS },
     build: { sourcemap: false, chunkSizeWarningLimit: 600 },
   };
 });

@@ -7,8 +7,28 @@ import { expect, test } from './support/lens';
 // Chromium's fake capture device plays a WAV the test made with the synthesiser, looping.
 const dir = mkdtempSync(path.join(tmpdir(), 'lens-mic-'));
 const wav = path.join(dir, 'mic.wav');
-execFileSync('flite', ['-voice', 'slt', '-t', 'the weather is wonderful today', '-o', path.join(dir, 'raw.wav')]);
-execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', path.join(dir, 'raw.wav'), '-af', 'apad=pad_dur=2', '-ar', '48000', '-ac', '1', wav]);
+execFileSync('flite', [
+  '-voice',
+  'slt',
+  '-t',
+  'the weather is wonderful today',
+  '-o',
+  path.join(dir, 'raw.wav'),
+]);
+execFileSync('ffmpeg', [
+  '-v',
+  'error',
+  '-y',
+  '-i',
+  path.join(dir, 'raw.wav'),
+  '-af',
+  'apad=pad_dur=2',
+  '-ar',
+  '48000',
+  '-ac',
+  '1',
+  wav,
+]);
 writeFileSync(path.join(dir, 'README'), 'fake microphone input for e2e/microphone.spec.ts');
 
 test.use({

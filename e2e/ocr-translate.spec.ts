@@ -30,7 +30,9 @@ test('a sign picked with the file picker is read and translated into Spanish', a
   const ocr = lens.node('ocr');
   const box = ocr.locator('[aria-label^="Box "]').first();
   await box.hover();
-  await expect(ocr.getByRole('list', { name: 'Regions' }).locator('[data-highlighted="true"]')).toHaveCount(1);
+  await expect(ocr.getByRole('list', { name: 'Regions' }).locator('[data-highlighted="true"]')).toHaveCount(
+    1,
+  );
 });
 
 test('a sign dropped on the modal gives the same result', async ({ lens }) => {

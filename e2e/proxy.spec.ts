@@ -17,14 +17,26 @@ function filesUnder(dir: string): string[] {
 
 test('the personal access token reaches the upstream API and nothing else', async ({ page }) => {
   test.setTimeout(120_000);
-  const upstream = await startRecordingUpstream({ status: { code: 10000, description: 'Ok' }, workflows: [] });
-  const outDir = path.join(root, '.tmp', 'dist-sentinel');
-  const env = { API_TARGET: upstream.url, CLARIFAI_PAT: SENTINEL, CLARIFAI_USER_ID: 'someone', CLARIFAI_APP_ID: 'their-app' };
-  const build = execFileSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
+  const upstream = await startRecordingUpstream({
+    status: { code: 10000, description: 'Ok' },
+    workflows: [],
   });
+  const outDir = path.join(root, '.tmp', 'dist-sentinel');
+  const env = {
+    API_TARGET: upstream.url,
+    CLARIFAI_PAT: SENTINEL,
+    CLARIFAI_USER_ID: 'someone',
+    CLARIFAI_APP_ID: 'their-app',
+  };
+  const build = execFileSync(
+    path.join(root, 'node_modules', '.bin', 'vite'),
+    ['build', '--outDir', outDir, '--emptyOutDir'],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  );
   const preview = await startProcess(
     path.join(root, 'node_modules', '.bin', 'vite'),
     ['preview', '--outDir', outDir, '--port', String(PORT), '--strictPort'],
@@ -45,10 +57,18 @@ test('the personal access token reaches the upstream API and nothing else', asyn
     });
     await page.goto(`http://127.0.0.1:${PORT}/`);
     const config = await page.request.get(`http://127.0.0.1:${PORT}/__lens/config`);
-    expect(await config.json()).toMatchObject({ mode: 'local', authenticated: true, userId: 'someone', appId: 'their-app' });
-    const listed = await page.request.get(`http://127.0.0.1:${PORT}/v2/users/someone/apps/their-app/workflows`, {
-      headers: { authorization: 'Key from-the-browser' },
+    expect(await config.json()).toMatchObject({
+      mode: 'local',
+      authenticated: true,
+      userId: 'someone',
+      appId: 'their-app',
     });
+    const listed = await page.request.get(
+      `http://127.0.0.1:${PORT}/v2/users/someone/apps/their-app/workflows`,
+      {
+        headers: { authorization: 'Key from-the-browser' },
+      },
+    );
     expect(listed.status()).toBe(200);
     seenByBrowser.push(await listed.text(), JSON.stringify(listed.headers()));
 

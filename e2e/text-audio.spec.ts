@@ -41,7 +41,11 @@ test('two texts about different topics land in different clusters', async ({ len
   await expect(inputs).toHaveCount(2);
   const clusterOf = async (index: number) => {
     await inputs.nth(index).getByRole('button').first().click();
-    const cell = lens.node('text-clustering').getByRole('table', { name: 'Clusters' }).getByRole('cell').first();
+    const cell = lens
+      .node('text-clustering')
+      .getByRole('table', { name: 'Clusters' })
+      .getByRole('cell')
+      .first();
     await expect(cell).not.toBeEmpty();
     return cell.textContent();
   };
@@ -76,12 +80,16 @@ test('a spoken sentence comes back as its words and a sentiment', async ({ lens 
   }
 });
 
-test('an image with a caption gets both its OCR text and the caption’s sentiment in one call', async ({ lens }) => {
+test('an image with a caption gets both its OCR text and the caption’s sentiment in one call', async ({
+  lens,
+}) => {
   await lens.open('multimodal');
   await lens.versionPicker.selectOption({ index: 1 });
   await lens.tryButton.click();
   await lens.dialog.getByRole('textbox', { name: 'Caption' }).fill('What a terrible, awful sign.');
-  await lens.dialog.getByLabel('Choose a file').setInputFiles({ name: 'sign.png', mimeType: 'image/png', buffer: await renderSign(['OPEN DAILY']) });
+  await lens.dialog
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: 'sign.png', mimeType: 'image/png', buffer: await renderSign(['OPEN DAILY']) });
   await expect(lens.dialog).toBeHidden();
   await expect(lens.node('ocr')).toContainText('OPEN DAILY');
   const values = await conceptValues(lens, 'caption-sentiment');

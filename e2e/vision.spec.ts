@@ -16,7 +16,9 @@ async function expectNodesInOrder(lens: LensPage, nodeIds: readonly string[]) {
 const boxes = (section: ReturnType<LensPage['node']>) =>
   section.getByRole('img', { name: 'Region boxes' }).locator('[aria-label^="Box "]');
 
-test('Face-Sentiment boxes every face, shows the crops, and labels each face with an emotion', async ({ lens }) => {
+test('Face-Sentiment boxes every face, shows the crops, and labels each face with an emotion', async ({
+  lens,
+}) => {
   await lens.open('Face-Sentiment');
   await lens.versionPicker.selectOption({ index: 1 });
   await lens.pickFile(jpeg('faces.jpg', await faceStrip()));
@@ -30,7 +32,9 @@ test('Face-Sentiment boxes every face, shows the crops, and labels each face wit
   // Hovering a box lights up its row.
   const sentiment = lens.node('face-sentiment');
   await boxes(sentiment).nth(2).hover();
-  await expect(sentiment.getByRole('list', { name: 'Regions' }).locator('[data-highlighted="true"]')).toHaveCount(1);
+  await expect(
+    sentiment.getByRole('list', { name: 'Regions' }).locator('[data-highlighted="true"]'),
+  ).toHaveCount(1);
 });
 
 test('General-Detection finds the person, and the threshold hides weaker boxes', async ({ lens }) => {
@@ -89,7 +93,12 @@ test('Face-Search embeds each face and plots the clusters', async ({ lens }) => 
   await lens.versionPicker.selectOption({ index: 1 }); // the newer version hides the crop output
   await lens.pickFile(jpeg('faces.jpg', await faceStrip()));
   await expectNodesInOrder(lens, ['face-detect', 'crop', 'face-embed', 'face-cluster']);
-  await expect(lens.node('face-cluster').getByRole('img', { name: /cluster/i }).first()).toBeVisible();
+  await expect(
+    lens
+      .node('face-cluster')
+      .getByRole('img', { name: /cluster/i })
+      .first(),
+  ).toBeVisible();
   await expect(lens.node('face-embed')).toContainText(/1024/);
 });
 
@@ -97,7 +106,13 @@ test('Demographics, Object-Search and Moderation answer every node in order', as
   await lens.open('Demographics');
   await lens.versionPicker.selectOption({ index: 1 });
   await lens.pickFile(jpeg('faces.jpg', await faceStrip()));
-  await expectNodesInOrder(lens, ['detect-concept', 'image-crop', 'demographics-age', 'demographics-gender', 'face-sentiment']);
+  await expectNodesInOrder(lens, [
+    'detect-concept',
+    'image-crop',
+    'demographics-age',
+    'demographics-gender',
+    'face-sentiment',
+  ]);
   await expect(lens.node('demographics-gender')).toContainText(/masculine|feminine/);
 
   await lens.open('Object-Search');

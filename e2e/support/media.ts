@@ -1,7 +1,10 @@
 import sharp from 'sharp';
 
 const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+  );
 
 /** A sign: black capitals on white, one line per entry, large enough for OCR to read exactly. */
 export async function renderSign(lines: readonly string[], { width = 900, lineHeight = 110 } = {}) {

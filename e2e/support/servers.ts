@@ -21,7 +21,10 @@ export async function startRecordingUpstream(body: unknown) {
 
 /** Runs a command until a line matches `ready`; collects everything it prints. */
 export async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp) {
-  const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -98,9 +98,12 @@ export function TryInput({
   const abortRef = useRef<AbortController | null>(null);
   const captionIds = { field: useId(), hint: useId() };
   const predict = useMutation(predictMutationOptions());
+  // The last inputs sent, kept so a failed run (engine down, 429, timeout) can be retried as is.
+  const [lastPlan, setLastPlan] = useState<BatchPlan | null>(null);
 
   const run = (plan: BatchPlan) => {
     if (!target) return;
+    setLastPlan(plan);
     if (!plan.ok) {
       // Said before anything is read or sent.
       setPickError(plan.message);
@@ -317,7 +320,13 @@ export function TryInput({
             {pickError}
           </p>
         ) : null}
-        {error ? <ApiErrorNotice title="The workflow could not run on this input" error={error} /> : null}
+        {error ? (
+          <ApiErrorNotice
+            title="The workflow could not run on this input"
+            error={error}
+            onRetry={lastPlan ? () => run(lastPlan) : undefined}
+          />
+        ) : null}
       </DialogContent>
     </Dialog>
   );
