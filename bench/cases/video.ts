@@ -4,11 +4,10 @@
  * worker. Memory: the engine's peak resident memory above idle while a ~100 MB upload is processed.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { countingClip, digitPng } from '../../engine/video/test-clips';
+import { countingClip, digitPng, inTempDir } from '../../engine/video/test-clips';
 import { median, predict, type BenchRow } from '../support';
 
 const run = promisify(execFile);
@@ -28,40 +27,23 @@ function rssKb(pid: number): Promise<number> {
 }
 
 /** ~100 MB of H.264 at a constant 14 Mbit/s for 60 s (filler keeps the rate up on a synthetic picture). */
-async function hundredMegabyteClip(): Promise<Buffer> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lens-bench-'));
-  try {
+function hundredMegabyteClip(): Promise<Buffer> {
+  return inTempDir(async (dir) => {
     const out = path.join(dir, 'big.mp4');
-    await run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=1280x720:rate=25',
-      '-t',
-      '60',
+    const source = ['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25', '-t', '60'];
+    const rate = ['-b:v', '14M', '-minrate', '14M', '-maxrate', '14M', '-bufsize', '14M'];
+    const codec = [
       '-c:v',
       'libx264',
       '-preset',
       'ultrafast',
-      '-b:v',
-      '14M',
-      '-minrate',
-      '14M',
-      '-maxrate',
-      '14M',
-      '-bufsize',
-      '14M',
+      ...rate,
       '-x264-params',
       'nal-hrd=cbr:force-cfr=1',
-      out,
-    ]);
-    return await readFile(out);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    ];
+    await run('ffmpeg', ['-v', 'error', '-y', ...source, ...codec, out]);
+    return readFile(out);
+  });
 }
 
 export async function videoThroughput(engineUrl: string): Promise<BenchRow[]> {

@@ -29,6 +29,41 @@ export function parseMediaUrl(raw: string): URL {
 }
 
 /**
+ * Sends the request and checks what can be checked before the body: the status, and a declared
+ * Content-Length over the cap. Shared by the in-memory download and the video download to disk;
+ * each still counts bytes while reading, since the header can lie or be missing.
+ */
+export async function openResponse(
+  url: URL,
+  options: {
+    readonly fetch: typeof globalThis.fetch;
+    readonly signal: AbortSignal;
+    readonly maxBytes: number;
+    readonly failed: (reason: string, cause?: unknown) => MediaError;
+    readonly overLimit: () => MediaError;
+  },
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await options.fetch(url, { signal: options.signal, redirect: 'follow' });
+  } catch (error) {
+    // A refusal by the URL guard (url-guard.ts) already says why, with its own code.
+    if (error instanceof MediaError) throw error;
+    throw options.failed(describeFetchError(error), error);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw options.failed(`HTTP ${response.status}`);
+  }
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > options.maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw options.overLimit();
+  }
+  return response;
+}
+
+/**
  * Downloads a URL into memory, stopping as soon as the body passes `maxBytes` (a Content-Length
  * header can lie or be missing) or the timeout elapses.
  */
@@ -45,23 +80,13 @@ export async function fetchUrlBytes(url: URL, options: FetchOptions): Promise<Bu
       { cause },
     );
 
-  let response: Response;
-  try {
-    response = await options.fetch(url, { signal, redirect: 'follow' });
-  } catch (error) {
-    // A refusal by the URL guard (url-guard.ts) already says why, with its own code.
-    if (error instanceof MediaError) throw error;
-    throw failed(describeFetchError(error), error);
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw failed(`HTTP ${response.status}`);
-  }
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > options.maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw overLimit(url, options.maxBytes);
-  }
+  const response = await openResponse(url, {
+    fetch: options.fetch,
+    signal,
+    maxBytes: options.maxBytes,
+    failed,
+    overLimit: () => overLimit(url, options.maxBytes),
+  });
   if (!response.body) return Buffer.alloc(0);
 
   const chunks: Uint8Array[] = [];
@@ -90,7 +115,7 @@ function overLimit(url: URL, maxBytes: number): MediaError {
   );
 }
 
-function describeFetchError(error: unknown): string {
+export function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return 'network error';
   // undici hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
   const cause: unknown = error.cause;

@@ -7,6 +7,7 @@
 import { open } from 'node:fs/promises';
 import { StatusCode } from '../../contract/clarifai';
 import { formatBytes } from './base64';
+import { describeFetchError, openResponse } from './fetch-url';
 import { MediaError } from './media-error';
 
 export interface VideoDownloadOptions {
@@ -43,23 +44,13 @@ export async function downloadVideo(url: URL, file: string, options: VideoDownlo
 
   touch();
   try {
-    let response: Response;
-    try {
-      response = await options.fetch(url, { signal, redirect: 'follow' });
-    } catch (error) {
-      // A refusal by the URL guard (url-guard.ts) already says why, with its own code.
-      if (error instanceof MediaError) throw error;
-      throw failed(describeFetchError(error), error);
-    }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      throw failed(`HTTP ${response.status}`);
-    }
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (Number.isFinite(declared) && declared > options.maxBytes) {
-      await response.body?.cancel().catch(() => undefined);
-      throw overLimit();
-    }
+    const response = await openResponse(url, {
+      fetch: options.fetch,
+      signal,
+      maxBytes: options.maxBytes,
+      failed,
+      overLimit,
+    });
 
     const handle = await open(file, 'w');
     let total = 0;
@@ -88,12 +79,4 @@ export async function downloadVideo(url: URL, file: string, options: VideoDownlo
   } finally {
     clearTimeout(timer);
   }
-}
-
-function describeFetchError(error: unknown): string {
-  if (!(error instanceof Error)) return 'network error';
-  // undici hides the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
-  const cause: unknown = error.cause;
-  if (cause instanceof Error && cause.message) return cause.message;
-  return error.message;
 }

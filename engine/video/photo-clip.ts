@@ -1,19 +1,18 @@
 /** A clip made from still photos, each held for whole seconds: the ground truth is which photo is on screen when. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
+import { inTempDir } from './test-clips';
 
 const run = promisify(execFile);
 
-export async function photoClip(
+export function photoClip(
   scenes: readonly { photo: Buffer; seconds: number }[],
   { width = 320, height = 240, fps = 5 } = {},
 ): Promise<Buffer> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lens-photo-clip-'));
-  try {
+  return inTempDir(async (dir) => {
     let frame = 0;
     for (const { photo, seconds } of scenes) {
       // Letterboxed onto a fixed canvas so every frame has the same size, as a camera would give.
@@ -26,24 +25,9 @@ export async function photoClip(
       }
     }
     const out = path.join(dir, 'clip.mp4');
-    await run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-framerate',
-      String(fps),
-      '-i',
-      path.join(dir, 'f%05d.png'),
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      out,
-    ]);
-    return await readFile(out);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+    const input = path.join(dir, 'f%05d.png');
+    const codec = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
+    await run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(fps), '-i', input, ...codec, out]);
+    return readFile(out);
+  });
 }

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 
 const run = promisify(execFile);
 
-async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+export async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lens-clip-'));
   try {
     return await work(dir);
