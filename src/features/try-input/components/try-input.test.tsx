@@ -44,6 +44,33 @@ describe('TryInput', () => {
     expect(plus).toHaveFocus();
   });
 
+  it('after a 429 says to wait, keeps the text, and Retry sends the same input again', async () => {
+    let answers = 0;
+    const calls = mockApi(() =>
+      answers++ === 0
+        ? clarifaiJson({ status: { code: 11005, description: 'Too many requests' } }, 429)
+        : clarifaiJson(okResponse),
+    );
+    const onPredicted = vi.fn();
+    const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
+    const dialog = await openDialog(user);
+    await user.click(within(dialog).getByRole('tab', { name: 'Text' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Text' }), 'a calm sentence');
+    await user.click(within(dialog).getByRole('button', { name: 'Run' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Too many requests: wait a moment and try again.');
+    expect(within(dialog).getByRole('textbox', { name: 'Text' })).toHaveValue('a calm sentence');
+    expect(onPredicted).not.toHaveBeenCalled();
+
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(onPredicted).toHaveBeenCalledTimes(1));
+    const sent = calls.filter((call) => call.path === PINNED).map((call) => JSON.stringify(call.body));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe(sent[0]);
+    expect(sent[0]).toContain('a calm sentence');
+  });
+
   it('shows a failing prediction in the modal, in words and with the Clarifai code, and keeps the URL typed', async () => {
     const calls = mockApi(() =>
       clarifaiJson(
