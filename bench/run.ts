@@ -8,6 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { appBoxes } from './cases/app-boxes';
 import { engineOverhead } from './cases/engine-overhead';
+import { coldStart, initialJavaScript } from './cases/startup-size';
 import { videoMemory, videoThroughput } from './cases/video';
 import { passes, root, startEngine, type BenchRow } from './support';
 
@@ -32,7 +33,6 @@ function table(rows: readonly BenchRow[]): string {
 }
 
 async function main() {
-  const engine = await startEngine(PORT);
   const rows: BenchRow[] = [];
   // Each case on its own: a failure becomes a missed row with its reason, and the rest still run.
   const measure = async (name: string, work: () => Promise<BenchRow[]>) => {
@@ -48,6 +48,8 @@ async function main() {
     }
     console.log(`  (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   };
+  await measure('cold start', () => coldStart(PORT + 1));
+  const engine = await startEngine(PORT);
   try {
     await measure('ocr-translate overhead', () => engineOverhead(engine.url));
     await measure('video throughput', () => videoThroughput(engine.url));
@@ -63,6 +65,7 @@ async function main() {
       },
     );
     if (build.status !== 0) throw new Error('vite build failed');
+    await measure('initial JavaScript', async () => initialJavaScript());
     await measure('5,000 boxes', () => appBoxes(engine.url));
   } finally {
     await engine.stop();
