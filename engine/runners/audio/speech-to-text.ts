@@ -13,9 +13,10 @@ import { StatusCode } from '../../../contract/clarifai';
 import { decodeBase64 } from '../../media/base64';
 import { MEDIA_LIMITS } from '../../media/limits';
 import { loadOnce } from '../load-once';
-import type { Runner, RunnerItem, RunnerItemResult } from '../types';
+import { answerEachInTurn } from '../each-item';
+import type { Runner, RunnerItem } from '../types';
 import { parseParams } from '../vision/params';
-import { ItemFailure, itemError } from '../vision/sources';
+import { ItemFailure } from '../vision/sources';
 import { checkProgram, defaultAudioTools, ProgramFailed, runProgram, type AudioTools } from './tools';
 
 const Params = z.looseObject({
@@ -114,19 +115,11 @@ export function createSpeechToTextRunner(model: string, options: SpeechToTextOpt
     async predict(items, rawParams, ctx) {
       await loader.load();
       const params = parseParams(Params, rawParams, model);
-      const results: RunnerItemResult[] = [];
       // One at a time: PocketSphinx takes a whole core, and items of a batch share two cores.
-      for (const item of items) {
-        const started = performance.now();
-        try {
-          const audio = audioOf(item, model);
-          const text = await recognise(audio, params.timeout_seconds * 1000, ctx.signal);
-          results.push({ data: { text: { raw: text } }, timeMs: performance.now() - started });
-        } catch (error) {
-          results.push({ error: itemError(error, model), timeMs: performance.now() - started });
-        }
-      }
-      return results;
+      return answerEachInTurn(items, model, async (item) => {
+        const audio = audioOf(item, model);
+        return { text: { raw: await recognise(audio, params.timeout_seconds * 1000, ctx.signal) } };
+      });
     },
     async close() {
       loader.reset();

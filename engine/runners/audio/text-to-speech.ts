@@ -11,9 +11,10 @@ import { z } from 'zod';
 import type { Data } from '../../../contract/clarifai';
 import { StatusCode } from '../../../contract/clarifai';
 import { loadOnce } from '../load-once';
-import type { Runner, RunnerItemResult } from '../types';
+import { answerEachInTurn } from '../each-item';
+import type { Runner } from '../types';
 import { parseParams } from '../vision/params';
-import { ItemFailure, itemError } from '../vision/sources';
+import { ItemFailure } from '../vision/sources';
 import { missingText, sourceText } from '../text/source';
 import { checkProgram, defaultAudioTools, runProgram, type AudioTools } from './tools';
 import { readWavInfo } from './wav';
@@ -77,34 +78,24 @@ export function createTextToSpeechRunner(model: string, options: TextToSpeechOpt
     async predict(items, rawParams, ctx) {
       await loader.load();
       const params = parseParams(Params, rawParams, model);
-      const results: RunnerItemResult[] = [];
-      for (const item of items) {
-        const started = performance.now();
-        try {
-          const text = sourceText(item);
-          if (text === undefined)
-            throw new ItemFailure(StatusCode.INPUT_INVALID_ARGUMENT, missingText(model, item));
-          const spoken = text.trim();
-          if (spoken === '')
-            throw new ItemFailure(
-              StatusCode.INPUT_INVALID_ARGUMENT,
-              `${model}: the text is empty, there is nothing to say`,
-            );
-          if (spoken.length > params.max_characters) {
-            throw new ItemFailure(
-              StatusCode.INPUT_OVER_LIMIT,
-              `${model}: the text is ${spoken.length} characters, over the ${params.max_characters} this node speaks (max_characters): shorten it or summarise it first`,
-            );
-          }
-          results.push({
-            data: await speak(spoken, params, ctx.signal),
-            timeMs: performance.now() - started,
-          });
-        } catch (error) {
-          results.push({ error: itemError(error, model), timeMs: performance.now() - started });
+      return answerEachInTurn(items, model, async (item) => {
+        const text = sourceText(item);
+        if (text === undefined)
+          throw new ItemFailure(StatusCode.INPUT_INVALID_ARGUMENT, missingText(model, item));
+        const spoken = text.trim();
+        if (spoken === '')
+          throw new ItemFailure(
+            StatusCode.INPUT_INVALID_ARGUMENT,
+            `${model}: the text is empty, there is nothing to say`,
+          );
+        if (spoken.length > params.max_characters) {
+          throw new ItemFailure(
+            StatusCode.INPUT_OVER_LIMIT,
+            `${model}: the text is ${spoken.length} characters, over the ${params.max_characters} this node speaks (max_characters): shorten it or summarise it first`,
+          );
         }
-      }
-      return results;
+        return speak(spoken, params, ctx.signal);
+      });
     },
     async close() {
       loader.reset();

@@ -174,7 +174,8 @@ describe('with a local OpenAI-compatible endpoint', () => {
     );
     expect(received[0]?.body.temperature).toBe(0.3);
     const [, , sentiment] = body.results?.[0]?.outputs ?? [];
-    const value = (id: string) => sentiment?.data?.concepts?.find((concept) => concept.id === id)?.value ?? -1;
+    const value = (id: string) =>
+      sentiment?.data?.concepts?.find((concept) => concept.id === id)?.value ?? -1;
     // "lovely, wonderful" in the answer; the echoed prompt is neutral.
     expect(value('positive')).toBeGreaterThan(0.2);
     expect(value('negative')).toBe(0);

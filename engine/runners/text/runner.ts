@@ -7,9 +7,10 @@ import type { z } from 'zod';
 import type { Data } from '../../../contract/clarifai';
 import { StatusCode } from '../../../contract/clarifai';
 import { loadOnce } from '../load-once';
-import type { Runner, RunnerItemResult } from '../types';
+import { answerEachInTurn } from '../each-item';
+import type { Runner } from '../types';
 import { parseParams } from '../vision/params';
-import { itemError } from '../vision/sources';
+import { ItemFailure } from '../vision/sources';
 import { missingText, sourceText } from './source';
 
 export interface TextModelSpec<S extends z.ZodType> {
@@ -29,28 +30,14 @@ export function createTextRunner<S extends z.ZodType>(spec: TextModelSpec<S>): R
     async predict(items, rawParams, ctx) {
       await loader.load();
       const params = parseParams(spec.params, rawParams, spec.model);
-      const results: RunnerItemResult[] = [];
-      for (const item of items) {
+      return answerEachInTurn(items, spec.model, async (item) => {
         const text = sourceText(item);
         if (text === undefined) {
-          results.push({
-            error: { code: StatusCode.INPUT_INVALID_ARGUMENT, details: missingText(spec.model, item) },
-          });
-          continue;
+          throw new ItemFailure(StatusCode.INPUT_INVALID_ARGUMENT, missingText(spec.model, item));
         }
-        if (ctx.signal.aborted) {
-          results.push({ error: { code: StatusCode.REQUEST_TIMEOUT, details: 'request was cancelled' } });
-          continue;
-        }
-        const started = performance.now();
-        try {
-          const data = await spec.run(text, params, ctx.signal);
-          results.push({ data, timeMs: performance.now() - started });
-        } catch (error) {
-          results.push({ error: itemError(error, spec.model), timeMs: performance.now() - started });
-        }
-      }
-      return results;
+        if (ctx.signal.aborted) throw new ItemFailure(StatusCode.REQUEST_TIMEOUT, 'request was cancelled');
+        return spec.run(text, params, ctx.signal);
+      });
     },
     async close() {
       loader.reset();
