@@ -3,7 +3,7 @@
  * version pickers with the node chain, the "+" to try an input, and the results pane. The
  * features never import each other; what one produces reaches another through this file.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { LensConfig } from '@contract/lens-config';
 import type { WorkflowNode } from '@contract/clarifai';
@@ -12,6 +12,7 @@ import { shortId } from '@/lib/format';
 import { ApiErrorNotice } from '@/components/api-error-notice';
 import { Card, CardBody } from '@/components/ui/card';
 import { Empty } from '@/components/ui/empty';
+import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AppLayout } from '@/app/layout';
 import { readSelection, writeSelection } from '@/app/url-state';
@@ -26,7 +27,12 @@ import { WorkflowSelect } from '@/features/workflow-picker/components/workflow-s
 import { VersionSelect } from '@/features/workflow-picker/components/version-select';
 import { NodeChain } from '@/features/workflow-picker/components/node-chain';
 import { TryInput, type Prediction } from '@/features/try-input/components/try-input';
-import { ResultsPane } from '@/features/results/components/results-pane';
+
+// Nothing of the results pane (the renderers, overlays, geometry) is needed before the first
+// answer: it loads on demand, usually while the first request is still running.
+const ResultsPane = lazy(() =>
+  import('@/features/results/components/results-pane').then((m) => ({ default: m.ResultsPane })),
+);
 
 export function OverviewPage() {
   const config = useQuery(lensConfigQueryOptions());
@@ -171,12 +177,24 @@ function WorkflowWorkspace({
           </p>
         ) : null}
         {shown ? (
-          <ResultsPane
-            response={shown.prediction.response}
-            nodes={shown.nodes}
-            given={shown.prediction.inputs}
-            userApp={userApp}
-          />
+          <ErrorBoundary
+            resetKeys={[shown]}
+            fallback={(error) => (
+              <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+                Could not show the results{error instanceof Error ? `: ${error.message}` : ''}. Reload the page to
+                try again.
+              </p>
+            )}
+          >
+            <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+              <ResultsPane
+                response={shown.prediction.response}
+                nodes={shown.nodes}
+                given={shown.prediction.inputs}
+                userApp={userApp}
+              />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
           <Empty title="Run the workflow on your own input: press +">
             Drop, paste or pick images, a video or audio, type a text, or give a URL; each model’s answer appears here.

@@ -4,7 +4,7 @@
  * recordings converted to JSON by scripts/pbtxt-to-json.ts (src/test/fixtures/clarifai).
  */
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { PredictResponse } from '@/lib/predict-response';
 import { ResultsPane } from '@/features/results/components/results-pane';
 import { renderWithClient } from '@/test/render';
@@ -56,9 +56,11 @@ describe('recorded Clarifai responses', () => {
     expect(files.map((f) => f.name).sort()).toEqual(Object.keys(expectedText).sort());
   });
 
-  it.each(files)('renders $name with no renderer failing', ({ name, json }) => {
+  it.each(files)('renders $name with no renderer failing', async ({ name, json }) => {
     const response = PredictResponse.parse(json);
     renderWithClient(<ResultsPane response={response} />);
+    // The heavier renderers load on demand: wait for every one before looking.
+    await waitFor(() => expect(document.querySelector('[data-renderer-loading]')).toBeNull());
 
     expect(document.querySelector('[data-renderer-error]')).toBeNull();
     const sections = screen.getAllByRole('region');

@@ -172,7 +172,7 @@ describe('ResultsPane', () => {
     expect(screen.getByText('not an image')).toBeInTheDocument();
   });
 
-  it('keeps the other outputs on screen when one renderer breaks', () => {
+  it('keeps the other outputs on screen when one renderer breaks', async () => {
     // React reports the caught error through console.error, which fails tests by default.
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken: PredictResponse = {
@@ -196,6 +196,6 @@ describe('ResultsPane', () => {
     renderWithClient(<ResultsPane response={broken} />);
     const section = screen.getByRole('region', { name: 'embedder' });
     expect(within(section).getByText('still here')).toBeInTheDocument();
-    expect(within(section).getByRole('alert')).toHaveTextContent('Could not show the embeddings of this output: vector is corrupt');
+    expect(await within(section).findByRole('alert')).toHaveTextContent('Could not show the embeddings of this output: vector is corrupt');
   });
 });

@@ -40,7 +40,7 @@ function recordingContext() {
 }
 
 describe('audio outputs', () => {
-  it('shows a player, the duration read from the WAV itself, the waveform and a download', () => {
+  it('shows a player, the duration read from the WAV itself, the waveform and a download', async () => {
     const calls = recordingContext();
     // 1.8 s of a 440 Hz tone at 8 kHz, with no audio_info: the duration comes from the header.
     const wav = makeWav({
@@ -50,7 +50,7 @@ describe('audio outputs', () => {
     });
     renderWithClient(<ResultsPane response={speech({ base64: toBase64(wav) })} />);
 
-    const player = screen.getByLabelText('Output audio');
+    const player = await screen.findByLabelText('Output audio');
     expect(player.tagName).toBe('AUDIO');
     expect(player).toHaveAttribute('controls');
     expect(player.getAttribute('src')).toMatch(/^data:audio\/wav;base64,UklGR/);
@@ -67,7 +67,7 @@ describe('audio outputs', () => {
     expect(calls.filter((c) => c === 'fillRect')).toHaveLength(481);
   });
 
-  it('falls back to audio_info for the duration of a format it does not read', () => {
+  it('falls back to audio_info for the duration of a format it does not read', async () => {
     renderWithClient(
       <ResultsPane
         response={speech({
@@ -76,7 +76,7 @@ describe('audio outputs', () => {
         })}
       />,
     );
-    expect(screen.getByLabelText('Output audio').getAttribute('src')).toMatch(/^data:audio\/mpeg;base64,/);
+    expect((await screen.findByLabelText('Output audio')).getAttribute('src')).toMatch(/^data:audio\/mpeg;base64,/);
     expect(screen.getByText('1 min 23 s')).toBeInTheDocument();
     expect(screen.queryByRole('img', { name: 'Audio waveform' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Download audio' })).toHaveAttribute(

@@ -2,9 +2,10 @@
  * Draws one `data` through the registry, each kind behind its own error boundary: a malformed
  * mask or an odd embedding shows a small notice, and the OCR text beside it still renders.
  */
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import type { Data } from '@contract/clarifai';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
+import { Skeleton } from '@/components/ui/skeleton';
 import { outputKinds, type OutputKind } from '@/features/results/lib/output-kinds';
 import { ViewStateProvider } from '@/features/results/state/view-state';
 import { outputRenderers } from '@/features/results/renderers/registry';
@@ -55,7 +56,10 @@ export function DataView({
               resetKeys={[data]}
               fallback={(error) => <RendererFailure kind={kind} error={error} />}
             >
-              <Component data={data} context={context} />
+              {/* Inside the boundary: a lazy renderer whose chunk fails to load shows its own notice. */}
+              <Suspense fallback={<Skeleton className="h-24 w-full" data-renderer-loading={kind} />}>
+                <Component data={data} context={context} />
+              </Suspense>
             </ErrorBoundary>
           );
         })}

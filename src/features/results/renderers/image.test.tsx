@@ -32,7 +32,7 @@ function loadImage(img: HTMLElement, width: number, height: number) {
 }
 
 describe('output images', () => {
-  it('compares an image-to-image output with its input: a before/after divider, both sizes, a download', () => {
+  it('compares an image-to-image output with its input: a before/after divider, both sizes, a download', async () => {
     renderWithClient(
       <ResultsPane
         response={upscaled}
@@ -40,7 +40,7 @@ describe('output images', () => {
       />,
     );
     const section = screen.getByRole('region', { name: 'upscale-x2' });
-    const figure = within(section).getByRole('figure');
+    const figure = await within(section).findByRole('figure');
     expect(figure).toHaveAttribute('data-rendered', 'false');
     loadImage(within(section).getByRole('img', { name: 'Output image' }), 512, 512);
     loadImage(within(section).getByRole('img', { name: 'Input image' }), 256, 256);
@@ -66,11 +66,11 @@ describe('output images', () => {
     expect(within(section).getByRole('button', { name: 'Zoom in' })).toBeInTheDocument();
   });
 
-  it('shows a generated image alone when the input was not an image', () => {
+  it('shows a generated image alone when the input was not an image', async () => {
     renderWithClient(<ResultsPane response={upscaled} />);
     const section = screen.getByRole('region', { name: 'upscale-x2' });
+    expect(await within(section).findByRole('img', { name: 'Output image' })).toBeInTheDocument();
     expect(within(section).queryByRole('slider', { name: 'Before/after' })).toBeNull();
-    expect(within(section).getByRole('img', { name: 'Output image' })).toBeInTheDocument();
     expect(section).toHaveTextContent('512 × 512 PNG');
   });
 });

@@ -19,13 +19,13 @@ const faces = [
 }));
 
 describe('per-region clusters', () => {
-  it('plots one point per region, and hovering a point highlights its box', () => {
+  it('plots one point per region, and hovering a point highlights its box', async () => {
     renderWithClient(<DataView data={{ regions: faces }} media={media} />);
     const picture = screen.getByRole('img', { name: 'Input image' });
     Object.defineProperty(picture, 'naturalWidth', { configurable: true, value: 800 });
     Object.defineProperty(picture, 'naturalHeight', { configurable: true, value: 400 });
     fireEvent.load(picture);
-    const plot = screen.getByRole('img', { name: 'Cluster projections of 3 regions' });
+    const plot = await screen.findByRole('img', { name: 'Cluster projections of 3 regions' });
     const points = within(plot).getAllByRole('img');
     expect(points.map((p) => p.getAttribute('aria-label'))).toEqual([
       'Region 1: cluster c1 at (0.100, 0.200)',

@@ -4,11 +4,12 @@
  * crop, embeddings). Hovering or focusing a row or its crop highlights the box, and hovering a box
  * highlights its row. The threshold and the legend's toggles hide boxes and rows alike.
  */
-import { memo, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import type { Data, Image } from '@contract/clarifai';
 import { formatScore } from '@/lib/format';
 import { cn } from '@/lib/cn';
 import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { imageSrc } from '@/features/results/lib/media-source';
 import { outputKinds } from '@/features/results/lib/output-kinds';
 import { sortConcepts, conceptName } from '@/features/results/lib/concepts';
@@ -20,7 +21,7 @@ import {
 } from '@/features/results/lib/region-model';
 import { createHighlightStore, type HighlightStore } from '@/features/results/state/highlight-store';
 import { useHighlighted, useIsHighlighted } from '@/features/results/state/use-highlight';
-import { ClusterScatter, type ScatterPoint } from '@/features/results/renderers/clusters';
+import type { ScatterPoint } from '@/features/results/renderers/clusters';
 import { useViewState } from '@/features/results/state/view-state';
 import { RegionOverlay } from '@/features/results/renderers/region-overlay';
 import { RegionLegend } from '@/features/results/renderers/region-legend';
@@ -66,6 +67,11 @@ export function RegionsRenderer({ data, context }: RendererProps) {
   );
 }
 
+// Few answers carry per-region clusters: the plot loads with the clusters renderer, on demand.
+const ClusterScatter = lazy(() =>
+  import('@/features/results/renderers/clusters').then((m) => ({ default: m.ClusterScatter })),
+);
+
 /**
  * Per-region clusters (Face-Search, Object-Search) plotted together: one point per region, coloured
  * by cluster id, so faces that share an id sit in one colour. The plot shares the boxes' highlight.
@@ -84,12 +90,14 @@ function RegionClusters({ items, store }: { items: readonly RegionItem[]; store:
   if (points.length === 0) return null;
   const regions = new Set(points.map((p) => p.label)).size;
   return (
-    <ClusterScatter
-      points={points}
-      name={`Cluster projections of ${regions} region${regions === 1 ? '' : 's'}`}
-      caption="One point per region, coloured by cluster id; hover a point or a box to match them."
-      onHover={(key) => store.set(key === null ? null : Number(key.split('-')[0]))}
-    />
+    <Suspense fallback={<Skeleton className="h-48 w-full" />}>
+      <ClusterScatter
+        points={points}
+        name={`Cluster projections of ${regions} region${regions === 1 ? '' : 's'}`}
+        caption="One point per region, coloured by cluster id; hover a point or a box to match them."
+        onHover={(key) => store.set(key === null ? null : Number(key.split('-')[0]))}
+      />
+    </Suspense>
   );
 }
 

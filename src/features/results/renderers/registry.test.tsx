@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { Data } from '@contract/clarifai';
 import { OUTPUT_KINDS } from '@/features/results/lib/output-kinds';
 import { outputRenderers } from '@/features/results/renderers/registry';
@@ -50,7 +50,7 @@ describe('the output registry', () => {
     expect(meters[0]).toHaveAttribute('aria-valuenow', '0.9');
   });
 
-  it('draws embeddings, clusters, an output image, audio and unknown fields', () => {
+  it('draws embeddings, clusters, an output image, audio and unknown fields', async () => {
     const data: Data = {
       embeddings: [{ vector: [3, 4], num_dimensions: 2 }],
       clusters: [{ id: '3_14', projection: [0.5, -0.25] }],
@@ -59,7 +59,10 @@ describe('the output registry', () => {
       tracks: [{ id: 't1' }],
     };
     renderWithClient(<DataView data={data} media={undefined} />);
-    expect(screen.getByText('Embedding · 2 dimensions')).toBeInTheDocument();
+    expect(await screen.findByText('Embedding · 2 dimensions')).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Clusters' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: 'Output image' })).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector('audio')).not.toBeNull());
     expect(screen.getByText(/L2 norm 5\.000/)).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Clusters' })).toHaveTextContent('3_14[0.500, -0.250]');
     expect(screen.getByRole('img', { name: 'Output image' })).toBeInTheDocument();
@@ -69,7 +72,7 @@ describe('the output registry', () => {
     expect(screen.getByText('tracks')).toBeInTheDocument();
   });
 
-  it('lists video frames with their time and each frame’s own data', () => {
+  it('lists video frames with their time and each frame’s own data', async () => {
     renderWithClient(
       <DataView
         data={{
@@ -81,7 +84,7 @@ describe('the output registry', () => {
         media={undefined}
       />,
     );
-    const frames = within(screen.getByRole('list', { name: 'Frames' })).getAllByRole('listitem', { name: /^Frame/ });
+    const frames = within(await screen.findByRole('list', { name: 'Frames' })).getAllByRole('listitem', { name: /^Frame/ });
     expect(frames.map((f) => f.getAttribute('aria-label'))).toEqual(['Frame 0 at 0.5 s', 'Frame 1 at 1.5 s']);
     expect(within(frames[0]!).getByRole('meter', { name: 'cat' })).toBeInTheDocument();
     expect(frames[1]).toHaveTextContent('Nothing found in this frame.');

@@ -2,18 +2,33 @@
  * Output kind → the one small component that draws it. Adding a kind of model output means
  * adding one module and one line here (and teaching `outputKinds` to spot it).
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { OutputKind } from '@/features/results/lib/output-kinds';
 import type { RendererProps } from '@/features/results/renderers/types';
-import { AudioRenderer } from '@/features/results/renderers/audio';
-import { ClustersRenderer } from '@/features/results/renderers/clusters';
 import { ConceptsRenderer } from '@/features/results/renderers/concepts';
-import { EmbeddingsRenderer } from '@/features/results/renderers/embeddings';
 import { FallbackRenderer } from '@/features/results/renderers/fallback';
-import { FramesRenderer } from '@/features/results/renderers/frames';
-import { ImageRenderer } from '@/features/results/renderers/image';
 import { RegionsRenderer } from '@/features/results/renderers/regions';
 import { TextRenderer } from '@/features/results/renderers/text';
+
+// The heavier kinds (the video player and its timeline, the audio waveform, the embedding and
+// cluster plots, the zoomable image) load on demand, so the first page does not carry them. The
+// data view draws each behind its own Suspense inside its error boundary: a chunk that fails to
+// load shows that kind's failure notice, nothing else.
+const FramesRenderer = lazy(() =>
+  import('@/features/results/renderers/frames').then((m) => ({ default: m.FramesRenderer })),
+);
+const ImageRenderer = lazy(() =>
+  import('@/features/results/renderers/image').then((m) => ({ default: m.ImageRenderer })),
+);
+const AudioRenderer = lazy(() =>
+  import('@/features/results/renderers/audio').then((m) => ({ default: m.AudioRenderer })),
+);
+const EmbeddingsRenderer = lazy(() =>
+  import('@/features/results/renderers/embeddings').then((m) => ({ default: m.EmbeddingsRenderer })),
+);
+const ClustersRenderer = lazy(() =>
+  import('@/features/results/renderers/clusters').then((m) => ({ default: m.ClustersRenderer })),
+);
 
 export interface OutputRenderer {
   /** Names the kind in the failure message when its component throws. */

@@ -18,7 +18,7 @@ describe('embeddings', () => {
       />,
     );
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
-    const item = within(screen.getByRole('list', { name: 'Embeddings' })).getByRole('listitem');
+    const item = within(await screen.findByRole('list', { name: 'Embeddings' })).getByRole('listitem');
     expect(item).toHaveTextContent('Embedding · 4 dimensions');
     const strip = within(item).getByRole('img', { name: /^Heat strip of 4 values/ });
     expect([...strip.querySelectorAll('rect')].map((r) => r.getAttribute('fill'))).toEqual([
@@ -61,9 +61,9 @@ describe('clusters', () => {
     })),
   });
 
-  it('plots a lone input’s point and marks it as this input', () => {
+  it('plots a lone input’s point and marks it as this input', async () => {
     renderWithClient(<ResultsPane response={clusterAnswer([['9_17', 0.21, -0.25]])} />);
-    const plot = screen.getByRole('img', { name: 'Cluster projections of 1 input' });
+    const plot = await screen.findByRole('img', { name: 'Cluster projections of 1 input' });
     const point = within(plot).getByRole('img', {
       name: 'Input 1 (this input): cluster 9_17 at (0.210, -0.250)',
     });
@@ -71,7 +71,7 @@ describe('clusters', () => {
     expect(screen.getByRole('table', { name: 'Clusters' })).toHaveTextContent('9_17[0.210, -0.250]');
   });
 
-  it('plots every input in each input’s plot, coloured by cluster, highlighting its own', () => {
+  it('plots every input in each input’s plot, coloured by cluster, highlighting its own', async () => {
     renderWithClient(
       <ResultsPane
         response={clusterAnswer([
@@ -85,7 +85,7 @@ describe('clusters', () => {
     fireEvent.click(
       within(screen.getByRole('list', { name: 'Inputs' })).getByRole('button', { name: /^Input 2\b/ }),
     );
-    const second = screen.getByRole('img', { name: 'Cluster projections of 3 inputs' });
+    const second = await screen.findByRole('img', { name: 'Cluster projections of 3 inputs' });
     const points = within(second).getAllByRole('img');
     expect(points).toHaveLength(3);
     expect(

@@ -24,7 +24,10 @@ beforeEach(() => {
 
 async function openDialog(user: ReturnType<typeof renderWithClient>['user']) {
   await user.click(screen.getByRole('button', { name: 'Try your own image or video' }));
-  return screen.getByRole('dialog', { name: 'Try your own image or video' });
+  const dialog = screen.getByRole('dialog', { name: 'Try your own image or video' });
+  // The drop zone and the audio tab load on demand.
+  await waitFor(() => expect(dialog.querySelector('[data-loading]')).toBeNull());
+  return dialog;
 }
 
 describe('TryInput', () => {
@@ -34,7 +37,8 @@ describe('TryInput', () => {
     const plus = screen.getByRole('button', { name: 'Try your own image or video' });
     const dialog = await openDialog(user);
 
-    expect(within(dialog).getByRole('group', { name: 'Drop an image or video here' })).toBeInTheDocument();
+    // The drop zone loads on demand.
+    expect(await within(dialog).findByRole('group', { name: 'Drop an image or video here' })).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Choose a file')).toHaveAttribute('type', 'file');
     expect(within(dialog).getByRole('button', { name: 'Choose a file' })).toBeInTheDocument();
     expect(within(dialog).getByRole('textbox', { name: 'Image or video URL' })).toBeInTheDocument();

@@ -5,7 +5,7 @@
  * failure the error shows in the modal and what was given stays, so a person can fix it and run
  * again.
  */
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type * as React from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { SAMPLE_MS } from '@contract/clarifai';
@@ -14,6 +14,8 @@ import { mediaKindFromUrl } from '@/lib/media';
 import type { PredictResponse } from '@/lib/predict-response';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
+import { ErrorBoundary } from '@/components/ui/error-boundary';
+import { Skeleton } from '@/components/ui/skeleton';
 import { ApiErrorNotice } from '@/components/api-error-notice';
 import {
   predictMutationOptions,
@@ -23,13 +25,20 @@ import {
 } from '@/features/try-input/api/predict';
 import { planFiles, planTexts, type BatchPlan, type FileMode } from '@/features/try-input/lib/batch';
 import { givenInput, type InputSpec } from '@/features/try-input/lib/inputs';
-import { MediaDropzone } from '@/features/try-input/components/media-dropzone';
 import { UrlForm } from '@/features/try-input/components/url-form';
 import { SendProgress } from '@/features/try-input/components/send-progress';
 import { PickedVideo, SampleInterval } from '@/features/try-input/components/sample-interval';
 import { InputTabs, type TabItem } from '@/features/try-input/components/input-tabs';
 import { EMPTY_TEXT_DRAFT, TextForm, type TextDraft } from '@/features/try-input/components/text-form';
-import { AudioForm } from '@/features/try-input/components/audio-form';
+
+// The drop zone (react-dropzone) and the audio tab (with the microphone recorder) load when the
+// modal first shows them, so the first page does not carry them.
+const MediaDropzone = lazy(() =>
+  import('@/features/try-input/components/media-dropzone').then((m) => ({ default: m.MediaDropzone })),
+);
+const AudioForm = lazy(() =>
+  import('@/features/try-input/components/audio-form').then((m) => ({ default: m.AudioForm })),
+);
 
 export const TRY_TITLE = 'Try your own image or video';
 
@@ -259,7 +268,9 @@ export function TryInput({
         <InputTabs label="Kind of input" tabs={TABS} value={tab} onChange={onTabChange}>
           {tab === 'media' ? (
             <>
-              <MediaDropzone disabled={busy} onFiles={(files) => runFiles(files, 'media')} picked={picked} />
+              <LazyPart what="drop zone" height="h-32">
+                <MediaDropzone disabled={busy} onFiles={(files) => runFiles(files, 'media')} picked={picked} />
+              </LazyPart>
               {videoFile ? (
                 <PickedVideo
                   file={videoFile}
@@ -300,15 +311,17 @@ export function TryInput({
           ) : tab === 'text' ? (
             <TextForm draft={textDraft} onChange={setTextDraft} onSubmit={runText} disabled={busy} />
           ) : (
-            <AudioForm
-              url={audioUrl}
-              onUrlChange={setAudioUrl}
-              onUrl={runAudioUrl}
-              onFiles={(files) => runFiles(files, 'audio')}
-              onRecorded={runRecording}
-              picked={picked}
-              disabled={busy}
-            />
+            <LazyPart what="audio form" height="h-40">
+              <AudioForm
+                url={audioUrl}
+                onUrlChange={setAudioUrl}
+                onUrl={runAudioUrl}
+                onFiles={(files) => runFiles(files, 'audio')}
+                onRecorded={runRecording}
+                picked={picked}
+                disabled={busy}
+              />
+            </LazyPart>
           )}
         </InputTabs>
         {busy ? <SendProgress progress={progress} /> : null}
@@ -329,5 +342,21 @@ export function TryInput({
         ) : null}
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** A part of the modal loaded on demand: a skeleton meanwhile, and a notice if its chunk fails to load. */
+function LazyPart({ what, height, children }: { what: string; height: string; children: React.ReactNode }) {
+  return (
+    <ErrorBoundary
+      fallback={(error) => (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          Could not load the {what}
+          {error instanceof Error ? `: ${error.message}` : ''}. Reload the page to try again.
+        </p>
+      )}
+    >
+      <Suspense fallback={<Skeleton className={`${height} w-full`} data-loading={what} />}>{children}</Suspense>
+    </ErrorBoundary>
   );
 }

@@ -23,7 +23,10 @@ beforeEach(() => {
 
 async function openDialog(user: ReturnType<typeof renderWithClient>['user']) {
   await user.click(screen.getByRole('button', { name: 'Try your own image or video' }));
-  return screen.getByRole('dialog', { name: 'Try your own image or video' });
+  const dialog = screen.getByRole('dialog', { name: 'Try your own image or video' });
+  // The drop zone and the audio tab load on demand.
+  await waitFor(() => expect(dialog.querySelector('[data-loading]')).toBeNull());
+  return dialog;
 }
 
 describe('a video in the modal', () => {

@@ -5,7 +5,8 @@
  * give the <video> its size as a browser would once the metadata is read.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import type { Frame, Region } from '@contract/clarifai';
 import { DataView } from '@/features/results/renderers/data-view';
 import { ViewStateProvider } from '@/features/results/state/view-state';
@@ -56,9 +57,16 @@ function videoOf(container: HTMLElement = document.body): HTMLVideoElement {
   return video;
 }
 
+/** Renders, then waits for the player's chunk: the frames renderer loads on demand. */
+async function renderLoaded(ui: ReactElement) {
+  const rendered = renderWithClient(ui);
+  await waitFor(() => expect(document.querySelector('[data-renderer-loading]')).toBeNull());
+  return rendered;
+}
+
 describe('the video player', () => {
-  it('shows the video, the first frame’s answer and a timeline slider with one mark per frame', () => {
-    renderWithClient(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
+  it('shows the video, the first frame’s answer and a timeline slider with one mark per frame', async () => {
+    await renderLoaded(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
     expect(videoOf()).toHaveAttribute('src', 'blob:test/clip');
     expect(screen.getByRole('heading', { name: 'Frame 0 at 0.5 s' })).toBeInTheDocument();
     const timeline = screen.getByRole('slider', { name: 'Timeline' });
@@ -72,7 +80,7 @@ describe('the video player', () => {
   });
 
   it('steps to the next and previous sampled frame with → and ←, seeking the video there', async () => {
-    const { user } = renderWithClient(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
+    const { user } = await renderLoaded(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
     const video = videoOf();
     const timeline = screen.getByRole('slider', { name: 'Timeline' });
     timeline.focus();
@@ -99,8 +107,8 @@ describe('the video player', () => {
     expect(screen.getByRole('heading', { name: 'Frame 4 at 4.5 s' })).toBeInTheDocument();
   });
 
-  it('seeks where the timeline is clicked, and names the frame under the pointer', () => {
-    renderWithClient(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
+  it('seeks where the timeline is clicked, and names the frame under the pointer', async () => {
+    await renderLoaded(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
     const timeline = screen.getByRole('slider', { name: 'Timeline' });
     vi.spyOn(timeline, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 500, 36));
     fireEvent.pointerMove(timeline, { clientX: 330 });
@@ -119,7 +127,7 @@ describe('the video player', () => {
   });
 
   it('draws the frame’s regions over the video once its size is known, and follows the frame', async () => {
-    const { user } = renderWithClient(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
+    const { user } = await renderLoaded(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
     expect(screen.queryByRole('img', { name: 'Region boxes' })).not.toBeInTheDocument();
     loadVideo(videoOf());
     const boxes = screen.getByRole('img', { name: 'Region boxes' });
@@ -133,7 +141,7 @@ describe('the video player', () => {
   });
 
   it('plays and pauses with space, not while a button has focus, and follows playback', async () => {
-    const { user } = renderWithClient(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
+    const { user } = await renderLoaded(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
     const video = videoOf();
     video.focus();
     await user.keyboard(' ');
@@ -162,7 +170,7 @@ describe('the video player', () => {
   });
 
   it('moves every node’s player together, and shows the translation of the frame on screen', async () => {
-    const { user } = renderWithClient(
+    const { user } = await renderLoaded(
       <ViewStateProvider>
         <section aria-label="ocr">
           <DataView data={{ frames: ocrFrames }} media={media} name="ocr" />
@@ -192,8 +200,8 @@ describe('the video player', () => {
     expect(videoOf(ocr).currentTime).toBe(1.5);
   });
 
-  it('falls back to the frame grid when the video cannot be played', () => {
-    renderWithClient(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
+  it('falls back to the frame grid when the video cannot be played', async () => {
+    await renderLoaded(<DataView data={{ frames: ocrFrames }} media={media} name="ocr" />);
     fireEvent.error(videoOf());
     const grid = screen.getByRole('list', { name: 'Frames' });
     expect(within(grid).getAllByRole('listitem', { name: /^Frame \d+ at / })).toHaveLength(5);
@@ -201,12 +209,12 @@ describe('the video player', () => {
     expect(screen.queryByRole('slider', { name: 'Timeline' })).not.toBeInTheDocument();
   });
 
-  it('keeps a timeline of 6,000 frames to one canvas and one cursor', () => {
+  it('keeps a timeline of 6,000 frames to one canvas and one cursor', async () => {
     const frames: Frame[] = Array.from({ length: 6000 }, (_, k) => ({
       frame_info: { index: k, time: k * 100 + 50 },
       data: k % 7 ? {} : { concepts: [{ id: 'sign', name: 'sign', value: 0.8 }] },
     }));
-    renderWithClient(<DataView data={{ frames }} media={media} name="big" />);
+    await renderLoaded(<DataView data={{ frames }} media={media} name="big" />);
     const timeline = screen.getByRole('slider', { name: 'Timeline' });
     expect(timeline).toHaveAttribute('data-frame-count', '6000');
     expect(timeline).toHaveAttribute('aria-valuetext', 'Frame 0 at 0.05 s: sign 80.0%');
