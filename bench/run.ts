@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { appBoxes } from './cases/app-boxes';
+import { batchSpeedup } from './cases/batch';
 import { engineOverhead } from './cases/engine-overhead';
+import { parallelBranches } from './cases/parallel-branches';
+import { shellPipeline } from './cases/shell-pipeline';
 import { coldStart, initialJavaScript } from './cases/startup-size';
 import { videoMemory, videoThroughput } from './cases/video';
 import { passes, root, startEngine, type BenchRow } from './support';
@@ -49,9 +52,13 @@ async function main() {
     console.log(`  (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   };
   await measure('cold start', () => coldStart(PORT + 1));
+  // Its own engine over a temporary copy of workflows/, so the versions it adds touch nothing here.
+  await measure('parallel branches', () => parallelBranches(PORT + 2));
   const engine = await startEngine(PORT);
   try {
     await measure('ocr-translate overhead', () => engineOverhead(engine.url));
+    await measure('batch of 32', () => batchSpeedup(engine.url));
+    await measure('shell pipeline', () => shellPipeline(engine.url));
     await measure('video throughput', () => videoThroughput(engine.url));
     const pid = engine.pid;
     if (pid !== undefined) await measure('video memory', () => videoMemory(engine.url, pid));

@@ -28,10 +28,10 @@ export function median(values: readonly number[]): number {
 }
 
 /** Starts the real engine as a person would (`npm run engine`), on a port of its own. */
-export async function startEngine(port: number) {
+export async function startEngine(port: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
     cwd: root,
-    env: { ...process.env, ENGINE_PORT: String(port) },
+    env: { ...process.env, ...env, ENGINE_PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -68,4 +68,18 @@ export async function predict(url: string, body: PostWorkflowResultsRequest) {
   if (parsed.status.code !== 10000) throw new Error(`predict failed: ${JSON.stringify(parsed.status)}`);
   const runnerMs = (parsed.results ?? []).flatMap((r) => r.outputs ?? []).map((o) => o.status?.time_ms ?? 0);
   return { wallMs, runnerMs, response: parsed };
+}
+
+/** The id of a workflow's oldest version (its v1). */
+export async function firstVersion(engineUrl: string, workflowId: string): Promise<string> {
+  const versions = await fetch(`${engineUrl}/v2/users/local/apps/main/workflows/${workflowId}/versions`).then(
+    (r) => r.json() as Promise<{ workflow_versions: { id: string }[] }>,
+  );
+  const id = versions.workflow_versions.at(-1)?.id;
+  if (!id) throw new Error(`workflow ${workflowId} has no versions`);
+  return id;
+}
+
+export function versionResultsUrl(engineUrl: string, workflowId: string, versionId: string): string {
+  return `${engineUrl}/v2/users/local/apps/main/workflows/${workflowId}/versions/${versionId}/results`;
 }

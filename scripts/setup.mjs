@@ -23,6 +23,12 @@ export const DEBIAN_PACKAGES = [
   { name: 'flite', probe: '/usr/bin/flite', why: 'speech synthesis' },
   { name: 'pocketsphinx', probe: '/usr/bin/pocketsphinx_continuous', why: 'speech recognition' },
   { name: 'pocketsphinx-en-us', probe: '/usr/share/pocketsphinx/model/en-us', why: 'English acoustic model' },
+  { name: 'tesseract-ocr', probe: '/usr/bin/tesseract', why: 'benchmark: the shell pipeline' },
+  {
+    name: 'tesseract-ocr-eng',
+    probe: '/usr/share/tesseract-ocr/5/tessdata/eng.traineddata',
+    why: 'benchmark: the shell pipeline',
+  },
   { name: 'fonts-dejavu-core', probe: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', why: 'text in test media' },
   { name: 'chromium', probe: '/usr/bin/chromium', why: 'end-to-end tests', browser: true },
 ];
