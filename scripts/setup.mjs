@@ -29,7 +29,11 @@ export const DEBIAN_PACKAGES = [
     probe: '/usr/share/tesseract-ocr/5/tessdata/eng.traineddata',
     why: 'benchmark: the shell pipeline',
   },
-  { name: 'fonts-dejavu-core', probe: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', why: 'text in test media' },
+  {
+    name: 'fonts-dejavu-core',
+    probe: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    why: 'text in test media',
+  },
   { name: 'chromium', probe: '/usr/bin/chromium', why: 'end-to-end tests', browser: true },
 ];
 
