@@ -94,6 +94,20 @@ export function VideoPlayer({
   const entry = entries[current];
   useVideoSync({ videoRef, playhead, url, id, times, playing });
 
+  // The picture's size, whenever the element knows it: also when its metadata arrived before this
+  // component's listener did (a lazily loaded renderer can mount after a fast blob has loaded).
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const read = () => {
+      if (video.videoWidth > 0) setNatural({ width: video.videoWidth, height: video.videoHeight });
+      if (Number.isFinite(video.duration)) setDuration(video.duration * 1000);
+    };
+    if (video.readyState >= HTMLMediaElement.HAVE_METADATA) queueMicrotask(read);
+    video.addEventListener('loadedmetadata', read);
+    return () => video.removeEventListener('loadedmetadata', read);
+  }, [url]);
+
   // A box index means another box in the next frame.
   useEffect(() => highlight.set(null), [highlight, entry]);
 
