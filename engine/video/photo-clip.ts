@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { inTempDir } from './test-clips';
+import { H264_FAST, inTempDir } from './test-clips';
 
 const run = promisify(execFile);
 
@@ -26,8 +26,7 @@ export function photoClip(
     }
     const out = path.join(dir, 'clip.mp4');
     const input = path.join(dir, 'f%05d.png');
-    const codec = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
-    await run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(fps), '-i', input, ...codec, out]);
+    await run('ffmpeg', ['-v', 'error', '-y', '-framerate', String(fps), '-i', input, ...H264_FAST, out]);
     return readFile(out);
   });
 }

@@ -21,6 +21,18 @@ export async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T
   }
 }
 
+/** Fast H.264 in a pixel format every browser, ffprobe and ffmpeg read. */
+export const H264_FAST = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'] as const;
+
+/** Renders an ffmpeg `lavfi` source graph to an MP4 and returns its bytes. */
+function lavfiClip(source: string, codec: readonly string[] = H264_FAST): Promise<Buffer> {
+  return inTempDir(async (dir) => {
+    const out = path.join(dir, 'clip.mp4');
+    await run('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', source, ...codec, out]);
+    return readFile(out);
+  });
+}
+
 /** A PNG of one huge black digit (or any short text) on white. */
 export function digitPng(text: string, width = 240, height = 180): Promise<Buffer> {
   const size = Math.round(height * 0.75);
@@ -46,9 +58,7 @@ export function countingClip({ seconds = 5, fps = 10, format = 'mp4' }: Counting
     }
     const out = path.join(dir, `clip.${format}`);
     const codec =
-      format === 'mp4'
-        ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']
-        : ['-c:v', 'libvpx', '-b:v', '500k', '-pix_fmt', 'yuv420p', '-f', 'webm'];
+      format === 'mp4' ? H264_FAST : ['-c:v', 'libvpx', '-b:v', '500k', '-pix_fmt', 'yuv420p', '-f', 'webm'];
     const args = [
       '-v',
       'error',
@@ -74,75 +84,20 @@ export function countingClip({ seconds = 5, fps = 10, format = 'mp4' }: Counting
 
 /** `frames` frames at `fps`, frame i a flat gray of luma 5·i (lossless H.264, so levels survive). */
 export function grayRampClip({ frames = 50, fps = 10, width = 64, height = 48 } = {}): Promise<Buffer> {
-  return inTempDir(async (dir) => {
-    const out = path.join(dir, 'ramp.mp4');
-    const seconds = frames / fps;
-    await run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=c=black:s=${width}x${height}:r=${fps}:d=${seconds},format=gray,geq=lum='N*5'`,
-      '-c:v',
-      'libx264',
-      '-qp',
-      '0',
-      '-pix_fmt',
-      'yuv420p',
-      out,
-    ]);
-    return readFile(out);
-  });
+  const seconds = frames / fps;
+  const source = `color=c=black:s=${width}x${height}:r=${fps}:d=${seconds},format=gray,geq=lum='N*5'`;
+  // Lossless, so each frame's grey level survives encoding.
+  return lavfiClip(source, ['-c:v', 'libx264', '-qp', '0', '-pix_fmt', 'yuv420p']);
 }
 
 /** A clip of `seconds` seconds, as small as ffmpeg can make it (for duration limits). */
 export function longTinyClip(seconds: number): Promise<Buffer> {
-  return inTempDir(async (dir) => {
-    const out = path.join(dir, 'long.mp4');
-    await run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=c=gray:s=16x16:r=1:d=${seconds}`,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      out,
-    ]);
-    return readFile(out);
-  });
+  return lavfiClip(`color=c=gray:s=16x16:r=1:d=${seconds}`);
 }
 
 /** A noisy clip whose frames compress badly, so a few frames fill a pipe (backpressure tests). */
 export function noisyClip({ seconds = 10, fps = 10, width = 320, height = 240 } = {}): Promise<Buffer> {
-  return inTempDir(async (dir) => {
-    const out = path.join(dir, 'noise.mp4');
-    await run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `testsrc2=s=${width}x${height}:r=${fps}:d=${seconds},noise=alls=60:allf=t`,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      out,
-    ]);
-    return readFile(out);
-  });
+  return lavfiClip(`testsrc2=s=${width}x${height}:r=${fps}:d=${seconds},noise=alls=60:allf=t`);
 }
 
 /** Mean luma of an image (0..255). */

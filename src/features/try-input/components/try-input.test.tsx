@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { TryInput, type Prediction } from '@/features/try-input/components/try-input';
 import { clarifaiJson, mockApi, OK, stubObjectUrls } from '@/test/mock-api';
 import { renderWithClient } from '@/test/render';
+import { openTryDialog } from '@/test/try-input';
 import { dropFiles } from '@/test/drop-files';
 import { installFakeMicrophone, removeFakeMicrophone } from '@/test/fake-media';
 
@@ -22,23 +23,17 @@ beforeEach(() => {
   stubObjectUrls();
 });
 
-async function openDialog(user: ReturnType<typeof renderWithClient>['user']) {
-  await user.click(screen.getByRole('button', { name: 'Try your own image or video' }));
-  const dialog = screen.getByRole('dialog', { name: 'Try your own image or video' });
-  // The drop zone and the audio tab load on demand.
-  await waitFor(() => expect(dialog.querySelector('[data-loading]')).toBeNull());
-  return dialog;
-}
-
 describe('TryInput', () => {
   it('opens a modal from the + button with a dropzone, a file picker and a URL box, and gives focus back on close', async () => {
     mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
     const plus = screen.getByRole('button', { name: 'Try your own image or video' });
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
 
     // The drop zone loads on demand.
-    expect(await within(dialog).findByRole('group', { name: 'Drop an image or video here' })).toBeInTheDocument();
+    expect(
+      await within(dialog).findByRole('group', { name: 'Drop an image or video here' }),
+    ).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Choose a file')).toHaveAttribute('type', 'file');
     expect(within(dialog).getByRole('button', { name: 'Choose a file' })).toBeInTheDocument();
     expect(within(dialog).getByRole('textbox', { name: 'Image or video URL' })).toBeInTheDocument();
@@ -57,7 +52,7 @@ describe('TryInput', () => {
     );
     const onPredicted = vi.fn();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Text' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Text' }), 'a calm sentence');
     await user.click(within(dialog).getByRole('button', { name: 'Run' }));
@@ -90,7 +85,7 @@ describe('TryInput', () => {
     );
     const onPredicted = vi.fn();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     const url = within(dialog).getByRole('textbox', { name: 'Image or video URL' });
     await user.type(url, 'https://nowhere.invalid/a.jpg');
     await user.click(within(dialog).getByRole('button', { name: 'Run' }));
@@ -119,7 +114,7 @@ describe('TryInput', () => {
     const calls = mockApi(() => new Promise<Response>((resolve) => (answer = resolve)));
     const onPredicted = vi.fn<(prediction: Prediction) => void>();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
 
     await user.upload(within(dialog).getByLabelText('Choose a file'), pngFile());
     expect(await within(dialog).findByRole('progressbar', { name: 'Sending' })).toBeInTheDocument();
@@ -144,7 +139,7 @@ describe('TryInput', () => {
     const { user } = renderWithClient(
       <TryInput target={{ ...target, versionId: undefined }} onPredicted={() => {}} />,
     );
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     const clip = new File([new Uint8Array([0, 0, 0, 24])], 'clip.mp4', { type: 'video/mp4' });
     fireEvent.paste(dialog, { clipboardData: { files: [clip], getData: () => '' } });
     // A video waits for its sample interval and a Run.
@@ -162,7 +157,7 @@ describe('TryInput', () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const onPredicted = vi.fn();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await dropFiles(within(dialog).getByRole('group', { name: 'Drop an image or video here' }), [pngFile()]);
     await waitFor(() => expect(onPredicted).toHaveBeenCalledTimes(1));
     expect(calls[0]).toMatchObject({
@@ -174,7 +169,7 @@ describe('TryInput', () => {
   it('refuses a file that is not an image, video or audio, without sending it', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     const zone = within(dialog).getByRole('group', { name: 'Drop an image or video here' });
     const notes = new File(['hello'], 'notes.txt', { type: 'text/plain' });
     await dropFiles(zone, [notes]);
@@ -196,7 +191,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
   it('offers three tabs, moved between with the arrow keys, keeping the dialog’s name', async () => {
     mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     const tabs = within(within(dialog).getByRole('tablist', { name: 'Kind of input' })).getAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual(['Image or video', 'Text', 'Audio']);
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
@@ -223,7 +218,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const onPredicted = vi.fn<(prediction: Prediction) => void>();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    let dialog = await openDialog(user);
+    let dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Text' }));
     const run = within(dialog).getByRole('button', { name: 'Run' });
     expect(run).toBeDisabled();
@@ -237,7 +232,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     expect(onPredicted.mock.calls[0]?.[0].inputs).toEqual([{ text: 'I love this product' }]);
 
     // The modal opens again on the same tab, with the text kept.
-    dialog = await openDialog(user);
+    dialog = await openTryDialog(user);
     const text = within(dialog).getByRole('textbox', { name: 'Text' });
     await user.clear(text);
     await user.type(text, 'Great{Enter}{Enter}Awful');
@@ -252,7 +247,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
   it('sends a text by URL when asked for a URL instead of typing', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Text' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Text' }), 'typed, then set aside');
     expect(within(dialog).queryByRole('textbox', { name: 'Text URL' })).not.toBeInTheDocument();
@@ -265,7 +260,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     expect(calls[0]?.body).toEqual({ inputs: [{ data: { text: { url: 'https://example.com/a.txt' } } }] });
 
     // The typed text is still there to go back to.
-    await openDialog(user);
+    await openTryDialog(user);
     await user.click(screen.getByRole('button', { name: 'Type a text instead' }));
     expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue('typed, then set aside');
   });
@@ -274,7 +269,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const onPredicted = vi.fn<(prediction: Prediction) => void>();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.type(within(dialog).getByRole('textbox', { name: 'Caption' }), 'For sale, cheap');
     await user.upload(within(dialog).getByLabelText('Choose a file'), pngFile());
     await waitFor(() => expect(onPredicted).toHaveBeenCalledTimes(1));
@@ -290,7 +285,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
   it('sends an image URL with its caption too', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.type(within(dialog).getByRole('textbox', { name: 'Caption' }), 'A train');
     await user.type(
       within(dialog).getByRole('textbox', { name: 'Image or video URL' }),
@@ -306,7 +301,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
   it('refuses 33 files before sending anything', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     const files = Array.from(
       { length: 33 },
       (_, i) => new File([new Uint8Array([i])], `p${i}.png`, { type: 'image/png' }),
@@ -322,7 +317,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const onPredicted = vi.fn<(prediction: Prediction) => void>();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     const files = Array.from({ length: 12 }, (_, i) =>
       i === 5
         ? new File([new Uint8Array([0, 0, 0, 24])], 'talk.wav', { type: 'audio/wav' })
@@ -343,7 +338,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
   it('sends an audio file picked in the Audio tab as audio, even a .webm the system calls video', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Audio' }));
     expect(within(dialog).getByRole('group', { name: 'Drop audio files here' })).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Choose an audio file' })).toBeInTheDocument();
@@ -356,7 +351,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
   it('sends an audio URL as audio', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Audio' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Audio URL' }), 'https://example.com/speech');
     await user.click(within(dialog).getByRole('button', { name: 'Run' }));
@@ -369,7 +364,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const onPredicted = vi.fn<(prediction: Prediction) => void>();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Audio' }));
     await user.click(within(dialog).getByRole('button', { name: 'Record' }));
 
@@ -396,7 +391,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     installFakeMicrophone({ refuse: 'NotAllowedError' });
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Audio' }));
     await user.click(within(dialog).getByRole('button', { name: 'Record' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -410,7 +405,7 @@ describe('TryInput: text, audio, multimodal and batches', () => {
     const mic = installFakeMicrophone();
     mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.click(within(dialog).getByRole('tab', { name: 'Audio' }));
     await user.click(within(dialog).getByRole('button', { name: 'Record' }));
     await within(dialog).findByRole('button', { name: 'Stop recording' });

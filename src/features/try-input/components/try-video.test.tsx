@@ -8,6 +8,7 @@ import { TryInput, type Prediction } from '@/features/try-input/components/try-i
 import { clarifaiJson, mockApi, OK, stubObjectUrls } from '@/test/mock-api';
 import { ndjsonStream } from '@/test/ndjson';
 import { renderWithClient } from '@/test/render';
+import { openTryDialog } from '@/test/try-input';
 import { dropFiles } from '@/test/drop-files';
 
 const target = { userApp: { userId: 'me', appId: 'main' }, workflowId: 'Video-OCR', versionId: undefined };
@@ -21,20 +22,12 @@ beforeEach(() => {
   stubObjectUrls();
 });
 
-async function openDialog(user: ReturnType<typeof renderWithClient>['user']) {
-  await user.click(screen.getByRole('button', { name: 'Try your own image or video' }));
-  const dialog = screen.getByRole('dialog', { name: 'Try your own image or video' });
-  // The drop zone and the audio tab load on demand.
-  await waitFor(() => expect(dialog.querySelector('[data-loading]')).toBeNull());
-  return dialog;
-}
-
 describe('a video in the modal', () => {
   it('waits for a Run after a video is picked, and sends the interval chosen as output_config.sample_ms', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const onPredicted = vi.fn();
     const { user } = renderWithClient(<TryInput target={target} onPredicted={onPredicted} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     expect(
       within(dialog).queryByRole('spinbutton', { name: 'Sample interval (ms)' }),
     ).not.toBeInTheDocument();
@@ -62,7 +55,7 @@ describe('a video in the modal', () => {
   it('takes a dropped video the same way, with a preset interval', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await dropFiles(within(dialog).getByRole('group', { name: 'Drop an image or video here' }), [
       clip('walk.mp4'),
     ]);
@@ -77,7 +70,7 @@ describe('a video in the modal', () => {
   it('offers the interval for a video URL, and sends none for an image URL', async () => {
     const calls = mockApi(() => clarifaiJson(okResponse));
     const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} />);
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     const url = within(dialog).getByRole('textbox', { name: 'Image or video URL' });
     await user.type(url, 'https://example.com/sign.png');
     expect(
@@ -87,7 +80,7 @@ describe('a video in the modal', () => {
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]?.body).not.toHaveProperty('output_config');
 
-    await openDialog(user);
+    await openTryDialog(user);
     const again = screen.getByRole('dialog', { name: 'Try your own image or video' });
     const field = within(again).getByRole('textbox', { name: 'Image or video URL' });
     await user.clear(field);
@@ -109,7 +102,7 @@ describe('a video in the modal', () => {
     const { user } = renderWithClient(
       <TryInput target={target} onPredicted={onPredicted} onPartial={onPartial} />,
     );
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.upload(within(dialog).getByLabelText('Choose a file'), clip());
     await user.click(within(dialog).getByRole('button', { name: 'Run video' }));
     expect(await within(dialog).findByRole('progressbar', { name: 'Sending' })).toBeInTheDocument();
@@ -149,7 +142,7 @@ describe('a video in the modal', () => {
     const { user } = renderWithClient(
       <TryInput target={target} onPredicted={() => {}} onPartial={onPartial} />,
     );
-    const dialog = await openDialog(user);
+    const dialog = await openTryDialog(user);
     await user.upload(within(dialog).getByLabelText('Choose a file'), clip());
     await user.click(within(dialog).getByRole('button', { name: 'Run video' }));
     stream.send({ frame: { input_index: 0, frame_info: { index: 0, time: 500 }, outputs: [{ data: {} }] } });
