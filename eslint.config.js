@@ -27,8 +27,16 @@ function resolveImport(file, source) {
 }
 
 /**
+ * Declared one-way dependencies between features (docs/decisions/009): the compare view is a view
+ * over two results, so it draws them with the results feature's renderers and overlays. Results
+ * never imports compare.
+ */
+const FEATURE_DEPENDENCIES = { 'feature:compare': ['feature:results'] };
+
+/**
  * The SPA's import direction (bulletproof-react): app → features → shared. Shared code never
- * imports a feature or the app, and no feature imports another feature.
+ * imports a feature or the app, and no feature imports another feature (but for the declared
+ * dependencies above).
  */
 const importBoundaries = {
   meta: { type: 'problem', schema: [], messages: { forbidden: '{{from}} must not import {{to}} ({{why}})' } },
@@ -42,6 +50,7 @@ const importBoundaries = {
       const target = resolveImport(file, source);
       const to = target && layerOf(target);
       if (!to || to === from) return;
+      if (FEATURE_DEPENDENCIES[from]?.includes(to)) return;
       const why =
         from === 'shared'
           ? 'shared code may not depend on features or the app'
