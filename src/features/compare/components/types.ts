@@ -29,6 +29,8 @@ export interface CompareViewSettings {
   mode: CompareViewMode;
   /** Where the swipe divider sits, 0..1 from the left. */
   swipe: number;
+  onSwipeChange: (swipe: number) => void;
+  /** One zoom and pan for both panes and all three views. */
   zoom: ZoomController;
 }
 
