@@ -15,7 +15,9 @@ import { Empty } from '@/components/ui/empty';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AppLayout } from '@/app/layout';
-import { readSelection, writeSelection } from '@/app/url-state';
+import { readSelection, readUrl, writeSelection, writeUrl } from '@/app/url-state';
+import { CompareWorkspace } from '@/app/compare-workspace';
+import { Button } from '@/components/ui/button';
 import { lensConfigQueryOptions } from '@/features/api-settings/api/lens-config';
 import { ApiSettings } from '@/features/api-settings/components/api-settings';
 import {
@@ -40,7 +42,11 @@ export function OverviewPage() {
   return (
     <AppLayout>
       {config.error ? (
-        <ApiErrorNotice title="Could not reach the Workflow Lens server" error={config.error} onRetry={() => void config.refetch()} />
+        <ApiErrorNotice
+          title="Could not reach the Workflow Lens server"
+          error={config.error}
+          onRetry={() => void config.refetch()}
+        />
       ) : (
         <Skeleton className="h-40 w-full" />
       )}
@@ -62,11 +68,14 @@ function Overview({ config }: { config: LensConfig }) {
         : undefined;
   const pickWorkflow = (id: string) => {
     setChosenWorkflow(id);
-    writeSelection({ workflow: id, version: undefined });
+    // Another workflow's versions, frames and inputs mean nothing here: start from its overview.
+    writeUrl({ ...CLEAR_COMPARE, workflow: id, version: undefined });
   };
 
   return (
-    <AppLayout headerRight={<ApiSettings config={config} userApp={userApp} onUserAppChange={setChosenUserApp} />}>
+    <AppLayout
+      headerRight={<ApiSettings config={config} userApp={userApp} onUserAppChange={setChosenUserApp} />}
+    >
       {workflowId ? (
         <WorkflowWorkspace
           // A new workflow (or app) starts clean: its own version choice and no stale results.
@@ -80,7 +89,9 @@ function Overview({ config }: { config: LensConfig }) {
           <CardBody className="flex flex-col gap-4">
             <WorkflowSelect userApp={userApp} value={undefined} onChange={pickWorkflow} />
             {workflows.data?.length ? (
-              <Empty title="Pick a workflow">Its models, their versions, and a + to try it on your own image.</Empty>
+              <Empty title="Pick a workflow">
+                Its models, their versions, and a + to try it on your own image.
+              </Empty>
             ) : null}
           </CardBody>
         </Card>
@@ -88,6 +99,17 @@ function Overview({ config }: { config: LensConfig }) {
     </AppLayout>
   );
 }
+
+const CLEAR_COMPARE = {
+  compare: undefined,
+  a: undefined,
+  b: undefined,
+  view: undefined,
+  threshold: undefined,
+  frame: undefined,
+  input: undefined,
+  sample: undefined,
+} as const;
 
 interface Run {
   prediction: Prediction;
@@ -109,15 +131,26 @@ function WorkflowWorkspace({
     setChosenVersion(id);
     writeSelection({ workflow: workflowId, version: id });
   };
+  const [compare, setCompare] = useState(() => readUrl().compare === '1');
+  const [chosenA, setChosenA] = useState(() => readUrl().a);
+  const [chosenB, setChosenB] = useState(() => readUrl().b);
+  const toggleCompare = () => {
+    const next = !compare;
+    setCompare(next);
+    writeUrl(next ? { compare: '1' } : CLEAR_COMPARE);
+  };
   const [run, setRun] = useState<Run | null>(null);
   // A video's results so far, while the engine streams them; shown instead of the last run.
   const [live, setLive] = useState<Run | null>(null);
   const shown = live ?? run;
   const workflow = useQuery(workflowQueryOptions(userApp, workflowId));
   const versions = useQuery(workflowVersionsQueryOptions(userApp, workflowId));
-  const version =
-    versions.data?.find((candidate) => candidate.id === chosenVersion) ?? versions.data?.[0];
+  const version = versions.data?.find((candidate) => candidate.id === chosenVersion) ?? versions.data?.[0];
   const nodes = version?.nodes ?? workflow.data?.version?.nodes ?? workflow.data?.nodes;
+  // Compare defaults to the two newest versions: B the latest, A the one before it.
+  const versionA = versions.data?.find((candidate) => candidate.id === chosenA) ?? versions.data?.[1];
+  const versionB = versions.data?.find((candidate) => candidate.id === chosenB) ?? versions.data?.[0];
+  const canCompare = (versions.data?.length ?? 0) >= 2;
   const runInputs = run?.prediction.inputs;
 
   // The results own the object URLs of local files; free them when they are replaced or leave.
@@ -137,70 +170,127 @@ function WorkflowWorkspace({
         <CardBody className="flex flex-col gap-4">
           <div className="flex flex-wrap items-end gap-4">
             {workflowPicker}
-            <VersionSelect userApp={userApp} workflowId={workflowId} value={version?.id} onChange={pickVersion} />
+            {compare ? (
+              <>
+                <VersionSelect
+                  label="Version A"
+                  userApp={userApp}
+                  workflowId={workflowId}
+                  value={versionA?.id}
+                  onChange={(id) => {
+                    setChosenA(id);
+                    writeUrl({ a: id });
+                  }}
+                />
+                <VersionSelect
+                  label="Version B"
+                  userApp={userApp}
+                  workflowId={workflowId}
+                  value={versionB?.id}
+                  onChange={(id) => {
+                    setChosenB(id);
+                    writeUrl({ b: id });
+                  }}
+                />
+              </>
+            ) : (
+              <VersionSelect
+                userApp={userApp}
+                workflowId={workflowId}
+                value={version?.id}
+                onChange={pickVersion}
+              />
+            )}
+            <Button
+              variant={compare ? 'primary' : 'secondary'}
+              aria-pressed={compare}
+              disabled={!canCompare && !compare}
+              title={
+                canCompare
+                  ? 'Run two versions on the same input and see what changed'
+                  : 'This workflow has one version'
+              }
+              onClick={toggleCompare}
+            >
+              Compare versions
+            </Button>
           </div>
-          {workflow.data?.description ? <p className="text-sm text-slate-600">{workflow.data.description}</p> : null}
-          {nodes ? (
+          {workflow.data?.description ? (
+            <p className="text-sm text-slate-600">{workflow.data.description}</p>
+          ) : null}
+          {compare ? null : nodes ? (
             <NodeChain nodes={nodes} userApp={userApp} />
           ) : workflow.error ? (
-            <ApiErrorNotice title="Could not load this workflow" error={workflow.error} onRetry={() => void workflow.refetch()} />
+            <ApiErrorNotice
+              title="Could not load this workflow"
+              error={workflow.error}
+              onRetry={() => void workflow.refetch()}
+            />
           ) : (
             <Skeleton className="h-16 w-full" />
           )}
         </CardBody>
       </Card>
 
-      <section aria-labelledby="results-heading" className="flex flex-col gap-4">
-        <div className="flex items-center gap-4">
-          <TryInput
-            target={target}
-            onPredicted={(prediction) => {
-              setLive(null);
-              setRun({ prediction, nodes });
-            }}
-            onPartial={(partial) => setLive(partial && { prediction: partial, nodes })}
-          />
-          <div>
-            <h2 id="results-heading" className="text-base font-semibold text-slate-900">
-              Results
-            </h2>
-            <p className="text-xs text-slate-500">
-              {run
-                ? `${workflowId}${run.prediction.target.versionId ? ` · version ${shortId(run.prediction.target.versionId)}` : ' · latest version'}`
-                : 'Try your own image or video'}
-            </p>
-          </div>
-        </div>
-        {live ? (
-          <p role="status" className="text-sm text-slate-600">
-            Running: the frames answered so far are shown, and the rest follow.
-          </p>
-        ) : null}
-        {shown ? (
-          <ErrorBoundary
-            resetKeys={[shown]}
-            fallback={(error) => (
-              <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-                Could not show the results{error instanceof Error ? `: ${error.message}` : ''}. Reload the page to
-                try again.
+      {compare ? (
+        <CompareWorkspace userApp={userApp} workflowId={workflowId} versionA={versionA} versionB={versionB} />
+      ) : (
+        <section aria-labelledby="results-heading" className="flex flex-col gap-4">
+          <div className="flex items-center gap-4">
+            <TryInput
+              target={target}
+              onPredicted={(prediction) => {
+                setLive(null);
+                setRun({ prediction, nodes });
+              }}
+              onPartial={(partial) => setLive(partial && { prediction: partial, nodes })}
+            />
+            <div>
+              <h2 id="results-heading" className="text-base font-semibold text-slate-900">
+                Results
+              </h2>
+              <p className="text-xs text-slate-500">
+                {run
+                  ? `${workflowId}${run.prediction.target.versionId ? ` · version ${shortId(run.prediction.target.versionId)}` : ' · latest version'}`
+                  : 'Try your own image or video'}
               </p>
-            )}
-          >
-            <Suspense fallback={<Skeleton className="h-40 w-full" />}>
-              <ResultsPane
-                response={shown.prediction.response}
-                nodes={shown.nodes}
-                given={shown.prediction.inputs}
-                userApp={userApp}
-              />
-            </Suspense>
-          </ErrorBoundary>
-        ) : (
-          <Empty title="Run the workflow on your own input: press +">
-            Drop, paste or pick images, a video or audio, type a text, or give a URL; each model’s answer appears here.
-          </Empty>
-        )}
-      </section>
+            </div>
+          </div>
+          {live ? (
+            <p role="status" className="text-sm text-slate-600">
+              Running: the frames answered so far are shown, and the rest follow.
+            </p>
+          ) : null}
+          {shown ? (
+            <ErrorBoundary
+              resetKeys={[shown]}
+              fallback={(error) => (
+                <p
+                  role="alert"
+                  className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+                >
+                  Could not show the results{error instanceof Error ? `: ${error.message}` : ''}. Reload the
+                  page to try again.
+                </p>
+              )}
+            >
+              <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+                <ResultsPane
+                  response={shown.prediction.response}
+                  nodes={shown.nodes}
+                  given={shown.prediction.inputs}
+                  userApp={userApp}
+                />
+              </Suspense>
+            </ErrorBoundary>
+          ) : (
+            <Empty title="Run the workflow on your own input: press +">
+              Drop, paste or pick images, a video or audio, type a text, or give a URL; each model’s answer
+              appears here.
+            </Empty>
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -50,6 +50,14 @@ export interface PredictVariables {
   signal?: AbortSignal;
 }
 
+/** A lone file keeps the one-file path (the video one streams); anything else goes as a list. */
+export function sourceFor(inputs: readonly InputSpec[]): PredictSource {
+  const only = inputs.length === 1 ? inputs[0] : undefined;
+  if (only?.type === 'file' && !only.caption) return { type: 'file', file: only.file, kind: only.kind };
+  if (only?.type === 'url' && !only.caption) return { type: 'url', url: only.url, kind: only.kind };
+  return { type: 'inputs', inputs };
+}
+
 export function predictPath({ userApp, workflowId, versionId }: PredictTarget): string {
   return versionId
     ? appPath(userApp, 'workflows', workflowId, 'versions', versionId, 'results')
@@ -103,51 +111,58 @@ function partialResults(onPartial: ((response: PredictResponse) => void) | undef
   };
 }
 
+/** One prediction: reads the input, sends it, and reads the (streamed) answer. */
+export async function predict({
+  target,
+  source,
+  onProgress,
+  sampleMs,
+  onPartial,
+  signal,
+}: PredictVariables): Promise<PredictResponse> {
+  const request = await buildPredictRequest(source, onProgress);
+  const body =
+    sampleMs === undefined
+      ? request
+      : { ...request, output_config: { ...request.output_config, sample_ms: sampleMs } };
+  onProgress?.({ phase: 'sending', percent: 0 });
+  const partials = partialResults(onPartial);
+  // Once the work reports progress, the upload's end must not put "Running" back.
+  let working = false;
+  const onLine = (line: WorkLine) => {
+    if (isFrameLine(line)) {
+      partials.add(line.frame);
+      return;
+    }
+    const { stage, done, total } = line.progress;
+    if (stage === 'frames') {
+      working = true;
+      onProgress?.({ phase: 'frames', done, total });
+    } else if (total !== null && total > 1) {
+      working = true;
+      onProgress?.({ phase: 'inputs', done, total });
+    }
+  };
+  try {
+    return await streamingUploadRequest(predictPath(target), {
+      schema: PredictResponse,
+      body,
+      signal,
+      streamType: NDJSON_MEDIA_TYPE,
+      readStream: (response) => readResultsStream(response, onLine),
+      onUploadProgress: ({ loaded, total }) => {
+        if (working) return;
+        // Once the body is out, the wait is the workflow running: say so rather than sit at 100%.
+        onProgress?.(
+          loaded >= total ? { phase: 'running' } : { phase: 'sending', percent: (loaded / total) * 100 },
+        );
+      },
+    });
+  } finally {
+    partials.stop();
+  }
+}
+
 export function predictMutationOptions() {
-  return mutationOptions({
-    mutationKey: ['predict'],
-    mutationFn: async ({ target, source, onProgress, sampleMs, onPartial, signal }: PredictVariables) => {
-      const request = await buildPredictRequest(source, onProgress);
-      const body =
-        sampleMs === undefined
-          ? request
-          : { ...request, output_config: { ...request.output_config, sample_ms: sampleMs } };
-      onProgress?.({ phase: 'sending', percent: 0 });
-      const partials = partialResults(onPartial);
-      // Once the work reports progress, the upload's end must not put "Running" back.
-      let working = false;
-      const onLine = (line: WorkLine) => {
-        if (isFrameLine(line)) {
-          partials.add(line.frame);
-          return;
-        }
-        const { stage, done, total } = line.progress;
-        if (stage === 'frames') {
-          working = true;
-          onProgress?.({ phase: 'frames', done, total });
-        } else if (total !== null && total > 1) {
-          working = true;
-          onProgress?.({ phase: 'inputs', done, total });
-        }
-      };
-      try {
-        return await streamingUploadRequest(predictPath(target), {
-          schema: PredictResponse,
-          body,
-          signal,
-          streamType: NDJSON_MEDIA_TYPE,
-          readStream: (response) => readResultsStream(response, onLine),
-          onUploadProgress: ({ loaded, total }) => {
-            if (working) return;
-            // Once the body is out, the wait is the workflow running: say so rather than sit at 100%.
-            onProgress?.(
-              loaded >= total ? { phase: 'running' } : { phase: 'sending', percent: (loaded / total) * 100 },
-            );
-          },
-        });
-      } finally {
-        partials.stop();
-      }
-    },
-  });
+  return mutationOptions({ mutationKey: ['predict'], mutationFn: predict });
 }

@@ -19,8 +19,8 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { ApiErrorNotice } from '@/components/api-error-notice';
 import {
   predictMutationOptions,
+  sourceFor,
   type PredictPhase,
-  type PredictSource,
   type PredictTarget,
 } from '@/features/try-input/api/predict';
 import { planFiles, planTexts, type BatchPlan, type FileMode } from '@/features/try-input/lib/batch';
@@ -70,22 +70,23 @@ function revokeBlobs(inputs: readonly GivenInput[]) {
   }
 }
 
-/** A lone file keeps the one-file path (the video one streams); anything else goes as a list. */
-function sourceFor(inputs: readonly InputSpec[]): PredictSource {
-  const only = inputs.length === 1 ? inputs[0] : undefined;
-  if (only?.type === 'file' && !only.caption) return { type: 'file', file: only.file, kind: only.kind };
-  if (only?.type === 'url' && !only.caption) return { type: 'url', url: only.url, kind: only.kind };
-  return { type: 'inputs', inputs };
-}
-
 export function TryInput({
   target,
   onPredicted,
   onPartial,
+  onInputs,
+  description,
 }: {
   /** `undefined` while no workflow is selected: the button is then disabled. */
   target: PredictTarget | undefined;
-  onPredicted: (prediction: Prediction) => void;
+  onPredicted?: (prediction: Prediction) => void;
+  /**
+   * When given, the modal only gathers the inputs and hands them over (the compare view runs them
+   * on two versions itself); it closes as soon as they are valid.
+   */
+  onInputs?: (inputs: readonly InputSpec[], options: { sampleMs: number | undefined }) => void;
+  /** What the modal says it will run, when not the target's own version. */
+  description?: string;
   /**
    * The results so far while a video is answered frame by frame (the engine streams them); `null`
    * when that run ends without an answer (it failed or was cancelled). `onPredicted` replaces them.
@@ -118,13 +119,21 @@ export function TryInput({
       setPickError(plan.message);
       return;
     }
+    const hasVideo = plan.inputs.some((spec) => 'kind' in spec && spec.kind === 'video');
+    if (onInputs) {
+      onInputs(plan.inputs, { sampleMs: hasVideo ? sampleMs : undefined });
+      setPickError(null);
+      setOpen(false);
+      setPicked([]);
+      setVideoFile(null);
+      return;
+    }
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
     setPickError(null);
     setProgress(null);
     const given = plan.inputs.map((spec) => givenInput(spec, (file) => URL.createObjectURL(file)));
-    const hasVideo = plan.inputs.some((spec) => 'kind' in spec && spec.kind === 'video');
     predict.mutate(
       {
         target,
@@ -136,7 +145,7 @@ export function TryInput({
       },
       {
         onSuccess: (response) => {
-          onPredicted({ target, response, inputs: given });
+          onPredicted?.({ target, response, inputs: given });
           setOpen(false);
           setPicked([]);
           setVideoFile(null);
@@ -260,16 +269,21 @@ export function TryInput({
         <div className="flex flex-col gap-1 pr-8">
           <DialogTitle>{TRY_TITLE}</DialogTitle>
           <DialogDescription>
-            {target
-              ? `Runs ${target.workflowId}${target.versionId ? ` (version ${target.versionId.slice(0, 8)})` : ''} on an image or video, a text, or audio. Drop, paste (Ctrl+V / ⌘V) or choose up to 32 files, or give a URL.`
-              : 'Pick a workflow first.'}
+            {description ??
+              (target
+                ? `Runs ${target.workflowId}${target.versionId ? ` (version ${target.versionId.slice(0, 8)})` : ''} on an image or video, a text, or audio. Drop, paste (Ctrl+V / ⌘V) or choose up to 32 files, or give a URL.`
+                : 'Pick a workflow first.')}
           </DialogDescription>
         </div>
         <InputTabs label="Kind of input" tabs={TABS} value={tab} onChange={onTabChange}>
           {tab === 'media' ? (
             <>
               <LazyPart what="drop zone" height="h-32">
-                <MediaDropzone disabled={busy} onFiles={(files) => runFiles(files, 'media')} picked={picked} />
+                <MediaDropzone
+                  disabled={busy}
+                  onFiles={(files) => runFiles(files, 'media')}
+                  picked={picked}
+                />
               </LazyPart>
               {videoFile ? (
                 <PickedVideo
@@ -356,7 +370,9 @@ function LazyPart({ what, height, children }: { what: string; height: string; ch
         </p>
       )}
     >
-      <Suspense fallback={<Skeleton className={`${height} w-full`} data-loading={what} />}>{children}</Suspense>
+      <Suspense fallback={<Skeleton className={`${height} w-full`} data-loading={what} />}>
+        {children}
+      </Suspense>
     </ErrorBoundary>
   );
 }

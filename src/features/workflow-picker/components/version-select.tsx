@@ -11,24 +11,27 @@ export function VersionSelect({
   workflowId,
   value,
   onChange,
+  label = 'Version',
 }: {
   userApp: UserApp;
   workflowId: string;
   value: string | undefined;
   onChange: (versionId: string) => void;
+  /** The field's name ("Version A" and "Version B" when comparing). */
+  label?: string;
 }) {
   const versions = useQuery(workflowVersionsQueryOptions(userApp, workflowId));
 
   if (versions.data) {
     if (versions.data.length === 0) {
       return (
-        <SelectField label="Version" value="" disabled>
+        <SelectField label={label} value="" disabled>
           <option value="">latest (no versions listed)</option>
         </SelectField>
       );
     }
     return (
-      <SelectField label="Version" value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+      <SelectField label={label} value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
         {versions.data.map((version, index) => (
           <option key={version.id} value={version.id}>
             {shortId(version.id)} · {formatDate(version.created_at)}
