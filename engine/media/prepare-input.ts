@@ -10,8 +10,8 @@ import { fetchUrlBytes, parseMediaUrl, type FetchOptions } from './fetch-url';
 import { probeImage } from './image';
 import type { MediaLimits } from './limits';
 import { MediaError } from './media-error';
-import type { DecodedImage, InputPreparation, PreparedInput } from './types';
-import { readVideoSource } from './video-input';
+import type { DecodedImage, InputPreparation, PreparedInput, SpooledVideo } from './types';
+import { readSpooledVideo, readVideoSource } from './video-input';
 
 export interface MediaOptions {
   readonly fetch: typeof globalThis.fetch;
@@ -24,11 +24,13 @@ export async function prepareInput(
   input: Input,
   options: MediaOptions,
   signal?: AbortSignal,
+  /** This input's video, when its base64 was decoded to a file as the body was read. */
+  spooledVideo?: SpooledVideo,
 ): Promise<InputPreparation> {
   const id = input.id ?? newId();
   const echo = echoData(input.data);
   try {
-    const prepared = await decodeData(id, input.data, options, signal);
+    const prepared = await decodeData(id, input.data, options, signal, spooledVideo);
     return { ok: true, input: prepared, echo };
   } catch (error) {
     if (!(error instanceof MediaError)) throw error;
@@ -46,6 +48,7 @@ async function decodeData(
   data: Data,
   options: MediaOptions,
   signal?: AbortSignal,
+  spooledVideo?: SpooledVideo,
 ): Promise<PreparedInput> {
   const { image, text, video, audio } = data;
   if (!image && !text && !video && !audio) {
@@ -65,7 +68,11 @@ async function decodeData(
     text ? readText(text, fetchOptions(options.limits.textBytes)) : undefined,
     audio ? readAudio(audio, fetchOptions(options.limits.audioBytes)) : undefined,
   ]);
-  const videoSource = video ? readVideoSource(video, options.limits) : undefined;
+  const videoSource = !video
+    ? undefined
+    : spooledVideo
+      ? readSpooledVideo(spooledVideo, options.limits)
+      : readVideoSource(video, options.limits);
   return {
     id,
     data,

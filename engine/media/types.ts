@@ -17,7 +17,21 @@ export interface DecodedImage {
  * code that needs it.
  */
 export type MediaSource =
-  { readonly kind: 'bytes'; readonly bytes: Buffer } | { readonly kind: 'url'; readonly url: URL };
+  | { readonly kind: 'bytes'; readonly bytes: Buffer }
+  | { readonly kind: 'url'; readonly url: URL }
+  /** Uploaded bytes already decoded to a file while the body was read (owned by the request). */
+  | { readonly kind: 'file'; readonly path: string };
+
+/** A video's base64 decoded to a file while the request body was read (`http/spool-body.ts`). */
+export interface SpooledVideo {
+  readonly path: string;
+  /** Bytes the base64 stands for (counted to the end even past the limit, for the message). */
+  readonly size: number;
+  /** Non-whitespace characters seen: 0 means the string held only whitespace. */
+  readonly characters: number;
+  /** False when a character is outside the base64 alphabet or padding is misplaced. */
+  readonly valid: boolean;
+}
 
 /** A workflow input ready for runners. */
 export interface PreparedInput {

@@ -9,7 +9,7 @@ import { decodeBase64, formatBytes } from './base64';
 import { parseMediaUrl } from './fetch-url';
 import type { MediaLimits } from './limits';
 import { MediaError } from './media-error';
-import type { MediaSource } from './types';
+import type { MediaSource, SpooledVideo } from './types';
 
 export function readVideoSource(
   video: NonNullable<Data['video']>,
@@ -28,6 +28,26 @@ export function readVideoSource(
   }
   if (video.url) return { kind: 'url', url: parseMediaUrl(video.url) };
   throw new MediaError(StatusCode.INPUT_INVALID_ARGUMENT, 'video needs a url or base64 bytes');
+}
+
+/**
+ * A video whose base64 was decoded to a file while the body streamed in (`http/spool-body.ts`):
+ * the same checks and answers as `readVideoSource` on the whole string.
+ */
+export function readSpooledVideo(
+  spooled: SpooledVideo,
+  limits: Pick<MediaLimits, 'mediaBytes'>,
+): MediaSource {
+  if (spooled.size > limits.mediaBytes) {
+    throw new MediaError(
+      StatusCode.INPUT_OVER_LIMIT,
+      `video is ${formatOverLimit(spooled.size, limits.mediaBytes)}, over the ${formatBytes(limits.mediaBytes)} limit for uploaded bytes: trim it or give a URL`,
+    );
+  }
+  if (spooled.characters === 0) throw new MediaError(StatusCode.INPUT_DECODE_FAILED, 'video.base64 is empty');
+  if (!spooled.valid)
+    throw new MediaError(StatusCode.INPUT_DECODE_FAILED, 'video.base64 is not valid base64');
+  return { kind: 'file', path: spooled.path };
 }
 
 /** Bytes that base64 text decodes to (whitespace ignored, padding optional). */

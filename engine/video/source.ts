@@ -21,6 +21,8 @@ export async function openVideoFile(
   media: MediaOptions,
   options: { tempDir: string; signal?: AbortSignal },
 ): Promise<VideoFile> {
+  // Decoded while the request body was read; the request removes it when it is answered.
+  if (source.kind === 'file') return { path: source.path, dispose: () => Promise.resolve() };
   const folder = await mkdtemp(path.join(options.tempDir, 'lens-video-'));
   const file = path.join(folder, 'input');
   const dispose = () => rm(folder, { recursive: true, force: true }).catch(() => undefined);

@@ -23,7 +23,7 @@ import { FileNode, fileNodeFromApi } from '../../workflows/format';
 import { validateGraph } from '../../workflows/graph';
 import { renderVersion, renderWorkflow, type Owner } from '../../workflows/render';
 import type { StoredVersion, StoredWorkflow } from '../../workflows/store';
-import { parseJsonBody, readJsonBody } from '../body';
+import { parseSpooledBody, readJsonBody } from '../body';
 import { withDeadline } from '../deadline';
 import type { AppDeps, AppEnv } from '../deps';
 import type { Release } from '../load-gate';
@@ -175,8 +175,15 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
     const release = admitted;
     const timeoutMs = deps.requestTimeoutMs;
     let streaming = false;
+    let dispose: () => Promise<void> = () => Promise.resolve();
     try {
-      const body = await parseJsonBody(c, PostWorkflowResultsRequest);
+      // Read as a stream: an uploaded video's base64 goes to a temporary file as it arrives, so a
+      // 128 MB upload is never held whole (spool-body.ts). The files go once the answer is made.
+      const body = await parseSpooledBody(c, PostWorkflowResultsRequest, {
+        tempDir: videoOptions(deps.video).tempDir,
+        maxBytes: deps.media.limits.mediaBytes,
+      });
+      if (body.ok) dispose = body.dispose;
       if (!wantsNdjson(c)) {
         const answer = await withDeadline(
           (signal) => answerPredict(c, pinned, body, signal, silentEvents),
@@ -195,11 +202,17 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
             }),
           signal,
           timeoutMs,
-        ).finally(release),
+        ).finally(async () => {
+          release();
+          await dispose();
+        }),
       );
     } finally {
       // A streamed answer holds its slot until its last line; a plain one until it is answered.
-      if (!streaming) release();
+      if (!streaming) {
+        release();
+        await dispose();
+      }
     }
   };
 
@@ -227,7 +240,7 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
   async function answerPredict(
     c: Context<AppEnv>,
     pinned: boolean,
-    body: Awaited<ReturnType<typeof parseJsonBody<typeof PostWorkflowResultsRequest>>>,
+    body: Awaited<ReturnType<typeof parseSpooledBody<typeof PostWorkflowResultsRequest>>>,
     signal: AbortSignal,
     events: RunEvents,
   ): Promise<Answer> {
@@ -249,7 +262,9 @@ export function workflowRoutes(deps: AppDeps, { longForm }: { longForm: boolean 
     if (invalid) return { status: problem(StatusCode.PREDICT_INVALID_REQUEST, invalid) };
 
     events.progress({ stage: 'inputs', done: 0, total: inputs.length });
-    const prepared = await Promise.all(inputs.map((input) => prepareInput(input, deps.media, signal)));
+    const prepared = await Promise.all(
+      inputs.map((input, index) => prepareInput(input, deps.media, signal, body.videos.get(index))),
+    );
     const results = await executeRequest({
       nodes: version.version.nodes,
       inputs: prepared,
