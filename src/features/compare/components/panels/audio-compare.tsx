@@ -106,7 +106,11 @@ export function AudioCompare({ dataA, dataB }: DataCompareProps) {
             <div key={option} className={cn('contents', option === side && 'font-semibold text-slate-800')}>
               <dt>{version}</dt>
               <dd className="tabular-nums">
-                {!sources[option] ? 'no audio' : duration !== undefined ? formatAudioDuration(duration) : 'duration unknown'}
+                {!sources[option]
+                  ? 'no audio'
+                  : duration !== undefined
+                    ? formatAudioDuration(duration)
+                    : 'duration unknown'}
               </dd>
             </div>
           );

@@ -22,7 +22,13 @@ const dataB = {
 
 function renderConcepts(threshold = 0) {
   return renderPanel(
-    <ConceptsCompare dataA={dataA} dataB={dataB} media={undefined} name="general" settings={testSettings()} />,
+    <ConceptsCompare
+      dataA={dataA}
+      dataB={dataB}
+      media={undefined}
+      name="general"
+      settings={testSettings()}
+    />,
     { threshold },
   );
 }
@@ -52,7 +58,9 @@ describe('ConceptsCompare', () => {
     expect(rowOf('tram')).toEqual(['—', 'not reported', '3', '55.0%', '', 'crossed up']);
     expect(screen.getByRole('rowheader', { name: /tram/ })).toHaveTextContent('only in B');
     expect(screen.getByRole('rowheader', { name: /cloud/ })).toHaveTextContent('only in A');
-    expect(screen.getByText(/4 of 5 concepts changed; 3 crossed the threshold \(50\.0%\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/4 of 5 concepts changed; 3 crossed the threshold \(50\.0%\)/),
+    ).toBeInTheDocument();
   });
 
   it('crosses at the results’ threshold when one is set', () => {

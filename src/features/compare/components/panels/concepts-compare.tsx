@@ -25,7 +25,9 @@ export function formatDelta(delta: number | null): string {
 
 export function ConceptsCompare({ dataA, dataB }: DataCompareProps) {
   const threshold = useCompareThreshold();
-  const filter = useViewState((state) => state.conceptFilter).trim().toLowerCase();
+  const filter = useViewState((state) => state.conceptFilter)
+    .trim()
+    .toLowerCase();
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const checkboxId = useId();
@@ -38,7 +40,9 @@ export function ConceptsCompare({ dataA, dataB }: DataCompareProps) {
   const changed = useMemo(() => changedConceptRows(rows), [rows]);
   if (rows.length === 0) return <p className="text-sm text-slate-500">No concepts in either version.</p>;
 
-  const listed = (onlyChanged ? changed : rows).filter((row) => !filter || row.name.toLowerCase().includes(filter));
+  const listed = (onlyChanged ? changed : rows).filter(
+    (row) => !filter || row.name.toLowerCase().includes(filter),
+  );
   const shown = showAll ? listed : listed.slice(0, LIMIT);
   const crossed = rows.filter((row) => row.crossed !== null).length;
   return (
@@ -74,10 +78,18 @@ export function ConceptsCompare({ dataA, dataB }: DataCompareProps) {
                 <th scope="col" rowSpan={2} className="px-2 py-1 text-left font-medium">
                   Concept
                 </th>
-                <th scope="colgroup" colSpan={2} className="border-b border-slate-200 px-2 py-1 font-semibold">
+                <th
+                  scope="colgroup"
+                  colSpan={2}
+                  className="border-b border-slate-200 px-2 py-1 font-semibold"
+                >
                   Version A
                 </th>
-                <th scope="colgroup" colSpan={2} className="border-b border-slate-200 px-2 py-1 font-semibold">
+                <th
+                  scope="colgroup"
+                  colSpan={2}
+                  className="border-b border-slate-200 px-2 py-1 font-semibold"
+                >
                   Version B
                 </th>
                 <th scope="col" rowSpan={2} className="px-2 py-1 text-right font-medium">
@@ -123,7 +135,11 @@ function ConceptRowView({ row }: { row: ConceptRow }) {
   const missing = <span className="text-slate-400">not reported</span>;
   return (
     <tr className="border-t border-slate-100">
-      <th scope="row" className="max-w-48 truncate px-2 py-1 text-left font-normal text-slate-800" title={row.name}>
+      <th
+        scope="row"
+        className="max-w-48 truncate px-2 py-1 text-left font-normal text-slate-800"
+        title={row.name}
+      >
         {row.name}
         {row.presence !== 'both' ? (
           <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
@@ -132,9 +148,13 @@ function ConceptRowView({ row }: { row: ConceptRow }) {
         ) : null}
       </th>
       <td className="px-2 py-1 text-right text-slate-600">{row.rankA ?? '—'}</td>
-      <td className="px-2 py-1 text-right">{row.rankA === null ? missing : formatScore(row.valueA ?? undefined)}</td>
+      <td className="px-2 py-1 text-right">
+        {row.rankA === null ? missing : formatScore(row.valueA ?? undefined)}
+      </td>
       <td className="px-2 py-1 text-right text-slate-600">{row.rankB ?? '—'}</td>
-      <td className="px-2 py-1 text-right">{row.rankB === null ? missing : formatScore(row.valueB ?? undefined)}</td>
+      <td className="px-2 py-1 text-right">
+        {row.rankB === null ? missing : formatScore(row.valueB ?? undefined)}
+      </td>
       <td
         className={cn(
           'px-2 py-1 text-right',

@@ -102,7 +102,9 @@ export function TextCompare({ dataA, dataB }: DataCompareProps) {
             ] as const
           ).map(([label, text]) => (
             <figure key={label} className="flex min-w-0 flex-col gap-1">
-              <figcaption className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</figcaption>
+              <figcaption className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                {label}
+              </figcaption>
               <TextBlock label={`Text of ${label.toLowerCase()}`}>
                 {text || <span className="text-slate-400 italic">(no text)</span>}
               </TextBlock>

@@ -15,10 +15,17 @@ const props = (dataA: Data | undefined, dataB: Data | undefined) => ({
 describe('EmbeddingsCompare', () => {
   it('gives the cosine similarity of same-size vectors, with their size', () => {
     renderPanel(
-      <EmbeddingsCompare {...props({ embeddings: [{ vector: [1, 0, 0] }] }, { embeddings: [{ vector: [1, 1, 0] }] })} />,
+      <EmbeddingsCompare
+        {...props({ embeddings: [{ vector: [1, 0, 0] }] }, { embeddings: [{ vector: [1, 1, 0] }] })}
+      />,
     );
-    expect(screen.getByRole('listitem')).toHaveTextContent('Embedding: cosine similarity 0.707 (3 dimensions)');
-    expect(screen.getByRole('meter', { name: 'Cosine similarity' })).toHaveAttribute('aria-valuetext', '0.707');
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      'Embedding: cosine similarity 0.707 (3 dimensions)',
+    );
+    expect(screen.getByRole('meter', { name: 'Cosine similarity' })).toHaveAttribute(
+      'aria-valuetext',
+      '0.707',
+    );
   });
 
   it('says when sizes differ or a side has none', () => {

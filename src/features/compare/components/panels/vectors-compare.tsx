@@ -34,7 +34,9 @@ export function EmbeddingsCompare({ dataA, dataB }: DataCompareProps) {
       {diffs.map((diff) => (
         <li key={diff.index} className="flex flex-col gap-1.5 rounded-lg border border-slate-200 px-3 py-2">
           <p className="text-slate-800">
-            <span className="font-medium">{diffs.length > 1 ? `Embedding ${diff.index + 1}` : 'Embedding'}:</span>{' '}
+            <span className="font-medium">
+              {diffs.length > 1 ? `Embedding ${diff.index + 1}` : 'Embedding'}:
+            </span>{' '}
             {describeEmbeddingDiff(diff)}
           </p>
           {diff.similarity !== null ? (
