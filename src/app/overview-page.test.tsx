@@ -1,54 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { OverviewPage } from '@/app/overview-page';
-import { clarifaiJson, mockApi, OK, type ApiCall } from '@/test/mock-api';
+import { clarifaiJson, mockApi, OK } from '@/test/mock-api';
+import { ocrTranslateApi as engine } from '@/test/ocr-translate-api';
 import { renderWithClient } from '@/test/render';
-
-const config = { mode: 'local', apiTarget: 'http://127.0.0.1:4010', authenticated: false, userId: 'local', appId: 'main' };
-const base = '/v2/users/local/apps/main';
-
-const ocrNode = { id: 'ocr', model: { id: 'ocr-eng', model_type_id: 'optical-character-recognizer' } };
-const spaNode = { id: 'translate-spa', model: { id: 'en-es', model_type_id: 'text-to-text' }, node_inputs: [{ node_id: 'ocr' }] };
-const catNode = { id: 'translate-cat', model: { id: 'en-ca', model_type_id: 'text-to-text' }, node_inputs: [{ node_id: 'ocr' }] };
-
-function engine(call: ApiCall): Response {
-  switch (`${call.method} ${call.path}`) {
-    case 'GET /__lens/config':
-      return Response.json(config);
-    case `GET ${base}/workflows`:
-      return clarifaiJson({ status: OK, workflows: [{ id: 'general' }, { id: 'ocr-translate' }] });
-    case `GET ${base}/workflows/general`:
-      return clarifaiJson({ status: OK, workflow: { id: 'general', nodes: [{ id: 'classify', model: { id: 'general-image-recognition', model_type_id: 'visual-classifier' } }] } });
-    case `GET ${base}/workflows/general/versions`:
-      return clarifaiJson({ status: OK, workflow_versions: [{ id: 'g1', created_at: '2025-01-01T00:00:00Z' }] });
-    case `GET ${base}/workflows/ocr-translate`:
-      return clarifaiJson({ status: OK, workflow: { id: 'ocr-translate', description: 'Reads signs', nodes: [ocrNode, spaNode, catNode] } });
-    case `GET ${base}/workflows/ocr-translate/versions`:
-      return clarifaiJson({
-        status: OK,
-        workflow_versions: [
-          { id: 'newer0000001', created_at: '2025-02-01T00:00:00Z', nodes: [ocrNode, spaNode, catNode] },
-          { id: 'older0000001', created_at: '2025-01-01T00:00:00Z', nodes: [ocrNode, spaNode] },
-        ],
-      });
-    case `POST ${base}/workflows/ocr-translate/versions/older0000001/results`:
-      return clarifaiJson({
-        status: OK,
-        results: [
-          {
-            status: OK,
-            input: { id: 'in', data: { image: { url: 'https://example.com/sign.png' } } },
-            outputs: [
-              { status: OK, model: { id: 'ocr-eng' }, data: { regions: [{ region_info: { bounding_box: { top_row: 0.1, left_col: 0.1, bottom_row: 0.2, right_col: 0.5 } }, data: { text: { raw: 'THE HOUSE IS RED' } } }] } },
-              { status: OK, model: { id: 'en-es' }, data: { text: { raw: 'LA CASA ES ROJA' } } },
-            ],
-          },
-        ],
-      });
-    default:
-      return clarifaiJson({ status: { code: 11101, description: 'Resource does not exist' } }, 404);
-  }
-}
 
 describe('the overview page', () => {
   beforeEach(() => {

@@ -37,6 +37,7 @@ import {
   COMPARE_VIEW_MODES,
   type CompareViewMode,
   type CompareViewSettings,
+  type DataCompareProps,
 } from '@/features/compare/components/types';
 import { DataCompare } from '@/features/compare/components/data-compare';
 import { CompareFrameContext } from '@/features/compare/components/frame-context';
@@ -148,7 +149,10 @@ function CompareBody({
   const viewSettings: CompareViewSettings = { mode, swipe, onSwipeChange, zoom };
   const media: BaseMedia | undefined = given?.media;
   const answered = !a.running && !b.running && a.response !== undefined && b.response !== undefined;
-  const frame = useMemo(() => ({ frameMs, onFrameChange }), [frameMs, onFrameChange]);
+  const frame = useMemo(
+    () => ({ frameMs, onFrameChange, renderFrame: (props: DataCompareProps) => <DataCompare {...props} /> }),
+    [frameMs, onFrameChange],
+  );
 
   const exportJson = () => {
     if (!pairs || !a.version || !b.version) return;
