@@ -77,6 +77,21 @@ describe('AudioCompare', () => {
     expect(play).not.toHaveBeenCalled();
   });
 
+  it('switches between identical audio without waiting for a reload', async () => {
+    const same = { audio: { base64: silence(1) } };
+    const { user } = renderPanel(
+      <AudioCompare dataA={same} dataB={same} media={undefined} name="tts" settings={testSettings()} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Play B' }));
+    expect(screen.getByRole('button', { name: 'Play B' })).toHaveAttribute('aria-pressed', 'true');
+    const player = screen.getByLabelText('Audio of version B') as HTMLAudioElement;
+    player.currentTime = 0.4;
+    // A later load (say, the browser reloading) seeks nowhere: no resume was pending.
+    Object.defineProperty(player, 'duration', { configurable: true, value: 1 });
+    fireEvent.loadedMetadata(player);
+    expect(player.currentTime).toBe(0.4);
+  });
+
   it('plays the one side that has audio', () => {
     renderPanel(
       <AudioCompare

@@ -54,7 +54,11 @@ export function AudioCompare({ dataA, dataB }: DataCompareProps) {
   if (!sources.a && !sources.b) return <p className="text-sm text-slate-500">No audio in either version.</p>;
 
   const switchTo = (next: Side) => {
-    if (next === side || !sources[next]) return;
+    // The same bytes on both sides: nothing reloads, so there is nothing to resume.
+    if (next === side || !sources[next] || sources[next] === src) {
+      setChosen(next);
+      return;
+    }
     const player = playerRef.current;
     resume.current = player ? { time: player.currentTime, play: !player.paused } : null;
     setChosen(next);

@@ -79,6 +79,20 @@ describe('ConceptsCompare', () => {
     expect(names).toEqual(['sky', 'railway', 'tramonly in B', 'cloudonly in A']);
   });
 
+  it('pairs concepts by name when the two versions share no concept id', () => {
+    renderPanel(
+      <ConceptsCompare
+        dataA={{ concepts: [{ id: 'n02123045', name: 'cat', value: 0.8 }] }}
+        dataB={{ concepts: [{ id: 'ai_cat', name: 'cat', value: 0.6 }] }}
+        media={undefined}
+        name="general"
+        settings={testSettings()}
+      />,
+    );
+    expect(rowOf('cat')).toEqual(['1', '80.0%', '1', '60.0%', '−0.20', '']);
+    expect(screen.getByText(/Paired by name/)).toBeInTheDocument();
+  });
+
   it('formats changes with a sign', () => {
     expect(formatDelta(0.123)).toBe('+0.12');
     expect(formatDelta(-0.3)).toBe('−0.30');

@@ -33,10 +33,18 @@ export function ConceptsCompare({ dataA, dataB }: DataCompareProps) {
   const checkboxId = useId();
   const conceptsA = dataA?.concepts;
   const conceptsB = dataB?.concepts;
-  const rows = useMemo(
-    () => diffConcepts(conceptsA ?? [], conceptsB ?? [], { threshold }),
-    [conceptsA, conceptsB, threshold],
-  );
+  const { rows, byName } = useMemo(() => {
+    const byId = diffConcepts(conceptsA ?? [], conceptsB ?? [], { threshold });
+    // Two different models rarely share concept ids but often share names ("cat"): when no id
+    // pairs up, pairing by name is the comparison a person means.
+    if (byId.some((row) => row.presence === 'both') || !conceptsA?.length || !conceptsB?.length) {
+      return { rows: byId, byName: false };
+    }
+    const named = diffConcepts(conceptsA, conceptsB, { threshold, by: 'name' });
+    return named.some((row) => row.presence === 'both')
+      ? { rows: named, byName: true }
+      : { rows: byId, byName: false };
+  }, [conceptsA, conceptsB, threshold]);
   const changed = useMemo(() => changedConceptRows(rows), [rows]);
   if (rows.length === 0) return <p className="text-sm text-slate-500">No concepts in either version.</p>;
 
@@ -52,6 +60,7 @@ export function ConceptsCompare({ dataA, dataB }: DataCompareProps) {
           {changed.length === 0
             ? 'Same concepts and values in both versions.'
             : `${changed.length} of ${rows.length} concepts changed; ${crossed} crossed the threshold (${formatScore(threshold)}).`}
+          {byName ? ' Paired by name: the versions’ concept ids differ.' : ''}
         </p>
         <span className="flex items-center gap-1.5">
           <input
@@ -116,7 +125,7 @@ export function ConceptsCompare({ dataA, dataB }: DataCompareProps) {
             </thead>
             <tbody>
               {shown.map((row) => (
-                <ConceptRowView key={row.id} row={row} />
+                <ConceptRowView key={`${row.id}|${row.name}`} row={row} />
               ))}
             </tbody>
           </table>

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import type { Data, Frame } from '@contract/clarifai';
 import type { BaseMedia } from '@/features/results/renderers/types';
@@ -141,6 +141,53 @@ describe('FramesCompare', () => {
     vi.spyOn(slider, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 500, 20));
     fireEvent.pointerDown(slider, { button: 0, clientX: 420, pointerId: 1 });
     expect(onFrameChange).toHaveBeenLastCalledWith(800);
+  });
+
+  it('diffs again when the threshold changes', () => {
+    const { store } = renderFrames();
+    expect(screen.getByText('3 of 10 frames disagree (2 stretches).')).toBeInTheDocument();
+    // Nothing in either version reaches 0.95: they agree everywhere.
+    act(() => store.set({ threshold: 0.95 }));
+    expect(screen.getByText('A and B agree on all 10 frames.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Next disagreement/ })).toBeDisabled();
+  });
+
+  it('scrubs 6,000 frames without redrawing the strip', async () => {
+    const many = Array.from({ length: 6000 }, (_, i) => frame(i * 100, 'cat'));
+    const other = many.map((f, i) => (i % 7 === 0 ? frame(i * 100, 'dog') : f));
+    const onFrameChange = vi.fn();
+    function Big() {
+      const [frameMs, setFrameMs] = useState<number | undefined>(undefined);
+      return (
+        <FramesCompare
+          framesA={many}
+          framesB={other}
+          media={video}
+          name="general"
+          settings={testSettings()}
+          frameMs={frameMs}
+          onFrameChange={(ms) => {
+            onFrameChange(ms);
+            setFrameMs(ms);
+          }}
+          renderFrame={() => null}
+        />
+      );
+    }
+    const { user } = renderPanel(<Big />);
+    expect(screen.getByText('858 of 6000 frames disagree (858 stretches).')).toBeInTheDocument();
+    const drawn = fills;
+    expect(drawn).toBe(858);
+    const slider = screen.getByRole('slider', { name: 'Frame' });
+    slider.focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}{PageUp}{End}');
+    expect(onFrameChange).toHaveBeenLastCalledWith(599_900);
+    expect(slider).toHaveAttribute('aria-valuenow', '5999');
+    expect(fills).toBe(drawn);
+    // The list of stretches stays short until asked.
+    expect(within(screen.getByRole('list', { name: 'Disagreements' })).getAllByRole('button')).toHaveLength(
+      30,
+    );
   });
 
   it('places the strip’s bars by frame slot, at least a pixel wide', () => {
