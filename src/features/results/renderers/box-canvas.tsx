@@ -19,10 +19,13 @@ export function BoxCanvas({
   scene,
   focusClass,
   zoomScale,
+  dash,
 }: {
   scene: Scene;
   focusClass: string | null;
   zoomScale: number;
+  /** Dashed outlines, in screen pixels (dash, gap, ...); solid when absent. */
+  dash?: readonly number[] | undefined;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [element, setElement] = useState<Size | null>(null);
@@ -58,8 +61,11 @@ export function BoxCanvas({
     context.clearRect(0, 0, width, height);
     // Whole-pixel line widths on whole-pixel edges: crisp, and the cheapest stroke to rasterise.
     const lineWidth = Math.max(1, Math.round(LINE_CSS_PX * window.devicePixelRatio));
+    // The context keeps its dash between draws, so set it every time (replay saves and restores
+    // around each command, which keeps this one).
+    context.setLineDash((dash ?? []).map((length) => length * window.devicePixelRatio));
     replay(context, denseBoxCommands(scene, focusClass, lineWidth, scale), () => undefined);
-  }, [scene, focusClass, zoomScale, element]);
+  }, [scene, focusClass, zoomScale, element, dash]);
 
   return (
     <canvas

@@ -36,6 +36,8 @@ export const RegionBoxes = memo(function RegionBoxes({
   store,
   focusClass,
   zoomScale,
+  dash,
+  label = 'Region boxes',
 }: {
   /** Every box, shown or not: drawn once. */
   layout: Layout;
@@ -47,7 +49,12 @@ export const RegionBoxes = memo(function RegionBoxes({
   focusClass: string | null;
   /** The zoom, for the dense canvas's bitmap resolution. */
   zoomScale: number;
+  /** Dashed outlines (screen pixels, dash then gap), to tell two overlaid sets of boxes apart. */
+  dash?: readonly number[] | undefined;
+  /** The overlay's accessible name (two overlays on one page need two names). */
+  label?: string;
 }) {
+  const dashArray = dash && dash.length > 0 ? dash.join(' ') : undefined;
   const { size } = scene;
   const dense = layout.boxes.length > DENSE_BOXES;
   const overlayId = useId();
@@ -85,7 +92,7 @@ export const RegionBoxes = memo(function RegionBoxes({
   return (
     <>
       {dense ? (
-        <BoxCanvas scene={scene} focusClass={focusClass} zoomScale={zoomScale} />
+        <BoxCanvas scene={scene} focusClass={focusClass} zoomScale={zoomScale} dash={dash} />
       ) : (
         // An HTML stylesheet beside the svg (an SVG <style> would do in browsers, not in jsdom).
         <style>{hiddenBoxesCss(scope, view, classIndex)}</style>
@@ -94,7 +101,7 @@ export const RegionBoxes = memo(function RegionBoxes({
         // role img + name is what a person (and the e2e page object) looks for; each box inside
         // still carries its own "Box N: label" name (in a dense scene only the highlighted one).
         role="img"
-        aria-label="Region boxes"
+        aria-label={label}
         viewBox={`0 0 ${size.width} ${size.height}`}
         preserveAspectRatio="xMidYMid meet"
         className="absolute inset-0 size-full"
@@ -113,6 +120,7 @@ export const RegionBoxes = memo(function RegionBoxes({
             dimmed={focusClass !== null && focusClass !== classKey}
             store={store}
             fontSize={scene.fontSize}
+            dashArray={dashArray}
           />
         ))}
         {/* Labels above every outline, so a neighbour's box never crosses a label. */}
@@ -126,7 +134,7 @@ export const RegionBoxes = memo(function RegionBoxes({
             />
           ))}
         </g>
-        <HighlightOutline byIndex={byIndex} store={store} scene={scene} dense={dense} />
+        <HighlightOutline byIndex={byIndex} store={store} scene={scene} dense={dense} dashArray={dashArray} />
       </svg>
     </>
   );
@@ -149,6 +157,7 @@ const ClassBoxes = memo(function ClassBoxes({
   dimmed,
   store,
   fontSize,
+  dashArray,
 }: {
   classKey: string;
   classIndex: number;
@@ -156,6 +165,7 @@ const ClassBoxes = memo(function ClassBoxes({
   dimmed: boolean;
   store: HighlightStore;
   fontSize: number;
+  dashArray: string | undefined;
 }) {
   return (
     <g data-class={classKey} data-ci={classIndex} opacity={dimmed ? DIMMED : 1}>
@@ -175,6 +185,7 @@ const ClassBoxes = memo(function ClassBoxes({
           pointY={box.point?.y}
           fontSize={fontSize}
           store={store}
+          dashArray={dashArray}
         />
       ))}
     </g>
@@ -196,6 +207,7 @@ const Box = memo(function Box({
   pointY,
   fontSize,
   store,
+  dashArray,
 }: {
   index: number;
   percent: number | undefined;
@@ -210,6 +222,7 @@ const Box = memo(function Box({
   pointY: number | undefined;
   fontSize: number;
   store: HighlightStore;
+  dashArray: string | undefined;
 }) {
   const highlighted = useIsHighlighted(store, index);
   const hasRect = x !== undefined && y !== undefined && width !== undefined && height !== undefined;
@@ -229,6 +242,7 @@ const Box = memo(function Box({
           fillOpacity={highlighted ? 0.3 : 0.12}
           stroke={color}
           strokeWidth={2}
+          strokeDasharray={dashArray}
           vectorEffect="non-scaling-stroke"
         />
       ) : null}
@@ -242,6 +256,7 @@ const Box = memo(function Box({
           fillOpacity={highlighted ? 0.22 : 0}
           stroke={color}
           strokeWidth={2}
+          strokeDasharray={dashArray}
           vectorEffect="non-scaling-stroke"
         />
       ) : pointX !== undefined && pointY !== undefined ? (
@@ -321,12 +336,14 @@ function HighlightOutline({
   store,
   scene,
   dense,
+  dashArray,
 }: {
   byIndex: ReadonlyMap<number, SceneBox>;
   store: HighlightStore;
   scene: Scene;
   /** On a dense canvas this is the highlighted box's only element, so it carries its name. */
   dense: boolean;
+  dashArray: string | undefined;
 }) {
   const index = useHighlighted(store);
   const box = index === null ? undefined : byIndex.get(index);
@@ -353,6 +370,7 @@ function HighlightOutline({
         fill="none"
         stroke={box.color}
         strokeWidth={4}
+        strokeDasharray={dashArray}
         vectorEffect="non-scaling-stroke"
       />
       {box.label ? null : (

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Size } from '@/lib/geometry';
 import { safeFileName } from '@/lib/download';
 import { Button } from '@/components/ui/button';
-import { useZoom, ZoomControls, ZoomViewport } from '@/components/zoom-viewport';
+import { useZoom, ZoomControls, ZoomViewport, type ZoomController } from '@/components/zoom-viewport';
 import type { RegionItem } from '@/features/results/lib/region-model';
 import { layoutRegions, sceneFromLayout, type Layout, type SceneView } from '@/features/results/lib/scene';
 import { exportScenePng } from '@/features/results/lib/export-png';
@@ -25,6 +25,7 @@ export function RegionOverlay({
   focusClass,
   compact,
   name,
+  zoom: externalZoom,
 }: {
   media: BaseMedia;
   items: readonly RegionItem[];
@@ -34,13 +35,16 @@ export function RegionOverlay({
   compact: boolean;
   /** Names the downloaded PNG (the node id). */
   name: string;
+  /** A zoom shared with other views (the compare view's panes); its own otherwise. */
+  zoom?: ZoomController | undefined;
 }) {
   const [natural, setNatural] = useState<Size | null>(null);
   const [failed, setFailed] = useState(false);
   const threshold = useViewState((state) => state.threshold);
   const hiddenClasses = useViewState((state) => state.hiddenClasses);
   const maskOpacity = useViewState((state) => state.maskOpacity);
-  const zoom = useZoom();
+  const ownZoom = useZoom();
+  const zoom = externalZoom ?? ownZoom;
 
   // The layout depends on the picture only; the scene on the view state too. Boxes are drawn from
   // the layout, so a threshold change does not re-render them (see RegionBoxes).
