@@ -54,7 +54,7 @@ export function ImageCompare({ dataA, dataB, settings }: DataCompareProps) {
 
   if (settings.mode === 'side' || !srcA || !srcB) {
     const one = (side: Side, src: string | undefined) => (
-      <figure key={side} className="flex min-w-0 flex-col gap-1">
+      <figure key={side} aria-label={`Version ${side.toUpperCase()}`} className="flex min-w-0 flex-col gap-1">
         <figcaption className="flex flex-wrap items-baseline gap-x-2 text-sm">
           <span className="font-semibold text-slate-700">Version {side.toUpperCase()}</span>
           <span className="text-xs text-slate-600 tabular-nums">

@@ -220,7 +220,11 @@ function Pictures({
     return (
       <div className="grid gap-3 md:grid-cols-2">
         {(['a', 'b'] as const).map((side) => (
-          <figure key={side} className="flex min-w-0 flex-col gap-1">
+          <figure
+            key={side}
+            aria-label={`Version ${side.toUpperCase()}`}
+            className="flex min-w-0 flex-col gap-1"
+          >
             <figcaption className="text-sm font-semibold text-slate-700">
               Version {side.toUpperCase()}
             </figcaption>
