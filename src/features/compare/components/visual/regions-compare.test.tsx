@@ -127,6 +127,41 @@ describe('RegionsCompare', () => {
     ).toHaveLength(0);
   });
 
+  it('highlights a box’s matched partner in the other pane on hover', () => {
+    renderPanel(<RegionsCompare {...props('side')} />);
+    loadPictures();
+    const boxesA = screen.getByRole('img', { name: 'Version A boxes' });
+    const boxesB = screen.getByRole('img', { name: 'Version B boxes' });
+    const truck = within(boxesB).getByRole('img', { name: /^Box 1: truck/ });
+    fireEvent.pointerMove(truck);
+    expect(truck).toHaveAttribute('data-highlighted', 'true');
+    expect(within(boxesA).getByRole('img', { name: /^Box 1: car/ })).toHaveAttribute(
+      'data-highlighted',
+      'true',
+    );
+    fireEvent.pointerLeave(boxesB);
+    expect(within(boxesA).getByRole('img', { name: /^Box 1: car/ })).toHaveAttribute(
+      'data-highlighted',
+      'false',
+    );
+  });
+
+  it('draws many boxes per side on the dense canvas and lists the first rows', async () => {
+    const many = (shift: number): Data => ({
+      regions: Array.from({ length: 400 }, (_, i) =>
+        region(`c${i % 5}`, 0.5 + (i % 50) / 100, (i % 40) / 50 + shift),
+      ),
+    });
+    const { user } = renderPanel(<RegionsCompare {...props('side', { dataA: many(0), dataB: many(0.3) })} />);
+    loadPictures();
+    expect(screen.getByRole('img', { name: 'Version A boxes' })).toHaveAttribute('data-render', 'canvas');
+    expect(screen.getByRole('img', { name: 'Version B boxes' })).toHaveAttribute('data-render', 'canvas');
+    const list = screen.getByRole('list', { name: 'Region changes' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(100);
+    await user.click(screen.getByRole('button', { name: /^Show all/ }));
+    expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(100);
+  });
+
   it('shows side by side, swipe and overlay with the structure each needs', () => {
     const { rerender, store } = renderPanel(<RegionsCompare {...props('side')} />);
     const show = (mode: CompareViewMode) =>
