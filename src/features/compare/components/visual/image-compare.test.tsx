@@ -1,5 +1,5 @@
 /** Two versions' image outputs (an upscaler at ×2 and ×4) in the three views, with pixel sizes. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { fireEvent, screen } from '@testing-library/react';
 import type { CompareViewMode, DataCompareProps } from '@/features/compare/components/types';
@@ -55,6 +55,23 @@ describe('ImageCompare', () => {
     await user.keyboard('{ArrowLeft}');
     expect(slider).toHaveAttribute('aria-valuenow', '45');
     expect(b).toHaveStyle({ clipPath: 'inset(0 0 0 45%)' });
+  });
+
+  it('follows a pointer dragging the divider', () => {
+    renderPanel(<Harness mode="swipe" />);
+    const slider = screen.getByRole('slider', { name: 'Swipe position' });
+    const frame = slider.parentElement;
+    if (!frame) throw new Error('the divider has no frame');
+    vi.spyOn(frame, 'getBoundingClientRect').mockReturnValue(
+      DOMRect.fromRect({ x: 100, y: 0, width: 200, height: 100 }),
+    );
+    fireEvent.pointerDown(slider, { pointerId: 1, clientX: 150 });
+    expect(slider).toHaveAttribute('aria-valuenow', '25');
+    fireEvent.pointerMove(slider, { pointerId: 1, clientX: 250 });
+    expect(slider).toHaveAttribute('aria-valuenow', '75');
+    fireEvent.pointerUp(slider, { pointerId: 1 });
+    fireEvent.pointerMove(slider, { pointerId: 1, clientX: 120 });
+    expect(slider).toHaveAttribute('aria-valuenow', '75');
   });
 
   it('overlays B on A at an adjustable opacity', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ONLY_A, ONLY_B } from '@/features/compare/lib/diff-masks';
+import { diffMaskClasses, ONLY_A, ONLY_B } from '@/features/compare/lib/diff-masks';
 import {
   comparisonSize,
   DISAGREEMENT_COLORS,
   masksByClass,
   paintDisagreement,
+  withoutHiddenClasses,
 } from '@/features/compare/components/visual/mask-compare';
 import { hexToRgb } from '@/lib/colors';
 
@@ -33,5 +34,25 @@ describe('mask comparison helpers', () => {
   it('compares big pictures at a bounded size, keeping the aspect ratio', () => {
     expect(comparisonSize({ width: 4000, height: 2000 })).toEqual({ width: 1024, height: 512 });
     expect(comparisonSize({ width: 300, height: 200 })).toEqual({ width: 300, height: 200 });
+  });
+
+  it('leaves hidden classes out of the table and the disagreement', () => {
+    const size = { width: 3, height: 1 };
+    const classes = diffMaskClasses(
+      new Map([
+        ['sky', Uint8Array.from([1, 0, 0])],
+        ['road', Uint8Array.from([0, 0, 1])],
+      ]),
+      new Map([
+        ['sky', Uint8Array.from([0, 1, 0])],
+        ['road', Uint8Array.from([0, 0, 1])],
+      ]),
+      size,
+    );
+    const all = withoutHiddenClasses(classes, new Set(), size);
+    expect([...all.disagreement]).toEqual([ONLY_A, ONLY_B, 0]);
+    const noSky = withoutHiddenClasses(classes, new Set(['sky']), size);
+    expect(noSky.classes.map((row) => row.className)).toEqual(['road']);
+    expect([...noSky.disagreement]).toEqual([0, 0, 0]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Size } from '@/lib/geometry';
 import { hexToRgb } from '@/lib/colors';
-import { ONLY_A, ONLY_B } from '@/features/compare/lib/diff-masks';
+import { mergeDisagreements, ONLY_A, ONLY_B, type ClassMaskDiff } from '@/features/compare/lib/diff-masks';
 
 /** Pixels only A claims, and only B claims: orange and blue (Okabe-Ito, told apart by most eyes). */
 export const DISAGREEMENT_COLORS = { a: '#E69F00', b: '#0072B2' } as const;
@@ -57,4 +57,17 @@ export function comparisonSize(natural: Size, max = 1024): Size {
     width: Math.max(1, Math.round(natural.width * scale)),
     height: Math.max(1, Math.round(natural.height * scale)),
   };
+}
+
+/**
+ * The comparison without the classes switched off in the legend: their rows left out and their
+ * pixels no longer counted as disagreement, as the boxes and masks of those classes are hidden.
+ */
+export function withoutHiddenClasses(
+  classes: readonly ClassMaskDiff[],
+  hidden: ReadonlySet<string>,
+  size: Size,
+): { classes: ClassMaskDiff[]; disagreement: Uint8Array } {
+  const shown = classes.filter((row) => !hidden.has(row.className));
+  return { classes: shown, disagreement: mergeDisagreements(shown, size) };
 }

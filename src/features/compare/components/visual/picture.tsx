@@ -99,6 +99,8 @@ export function PictureFrame({
  */
 export function SwipeDivider({ value, onChange }: { value: number; onChange: (value: number) => void }) {
   const percent = Math.round(value * 100);
+  /** The pointer dragging the divider (captured, so the drag goes on outside it). */
+  const dragging = useRef<number | null>(null);
   const follow = (event: React.PointerEvent<HTMLDivElement>) => {
     const frame = event.currentTarget.parentElement;
     if (frame) onChange(swipeFromPointer(event.clientX, frame.getBoundingClientRect()));
@@ -124,11 +126,18 @@ export function SwipeDivider({ value, onChange }: { value: number; onChange: (va
       onPointerDown={(event) => {
         // Not a pan of the zoomed picture: the frame below must not see this drag.
         event.stopPropagation();
+        dragging.current = event.pointerId;
         event.currentTarget.setPointerCapture?.(event.pointerId);
         follow(event);
       }}
       onPointerMove={(event) => {
-        if (event.currentTarget.hasPointerCapture?.(event.pointerId)) follow(event);
+        if (dragging.current === event.pointerId) follow(event);
+      }}
+      onPointerUp={() => {
+        dragging.current = null;
+      }}
+      onPointerCancel={() => {
+        dragging.current = null;
       }}
     >
       <div className="mx-auto h-full w-0.5 bg-white shadow-[0_0_2px_rgba(0,0,0,0.8)]" />

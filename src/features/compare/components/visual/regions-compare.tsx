@@ -39,7 +39,7 @@ import { partnerMaps, unionRegionClasses } from '@/features/compare/components/v
 import { RegionChangeList } from '@/features/compare/components/visual/region-change-list';
 import { swipeClipPath } from '@/features/compare/components/visual/swipe';
 import { comparePngPlan } from '@/features/compare/components/visual/compare-png';
-import { comparisonSize } from '@/features/compare/components/visual/mask-compare';
+import { comparisonSize, withoutHiddenClasses } from '@/features/compare/components/visual/mask-compare';
 import { useMaskDiff, type MaskDiffState } from '@/features/compare/components/visual/use-mask-diff';
 import { DisagreementLayer, MaskAgreement } from '@/features/compare/components/visual/mask-agreement';
 import {
@@ -95,7 +95,14 @@ export function RegionsCompare({ dataA, dataB, media, name, settings }: DataComp
     [layoutB, view, zoomScale],
   );
   const maskSize = useMemo(() => (natural ? comparisonSize(natural) : null), [natural]);
-  const maskDiff = useMaskDiff(itemsA, itemsB, maskSize);
+  const decodedMasks = useMaskDiff(itemsA, itemsB, maskSize);
+  const maskDiff = useMemo(
+    () =>
+      decodedMasks.status === 'done' && hiddenClasses.size > 0
+        ? { ...decodedMasks, ...withoutHiddenClasses(decodedMasks.classes, hiddenClasses, decodedMasks.size) }
+        : decodedMasks,
+    [decodedMasks, hiddenClasses],
+  );
 
   if (itemsA.length === 0 && itemsB.length === 0)
     return <p className="text-sm text-slate-500">No regions in either version.</p>;
