@@ -2,7 +2,7 @@
  * Two versions' detections on one picture, as a person uses the comparison: the list of changes
  * and its counts, the shared threshold, hovering a row, the three views and the swipe divider.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { Data, Region } from '@contract/clarifai';
@@ -141,6 +141,39 @@ describe('RegionsCompare', () => {
     );
     fireEvent.pointerLeave(boxesB);
     expect(within(boxesA).getByRole('img', { name: /^Box 1: car/ })).toHaveAttribute(
+      'data-highlighted',
+      'false',
+    );
+  });
+
+  it('hovers boxes of either version in the overlay view', () => {
+    renderPanel(<RegionsCompare {...props('overlay')} />);
+    loadPictures(200, 100);
+    const surface = screen.getByRole('figure').querySelector('[data-overlay-hover]');
+    if (!(surface instanceof HTMLElement)) throw new Error('no hover layer');
+    vi.spyOn(surface, 'getBoundingClientRect').mockReturnValue(
+      DOMRect.fromRect({ x: 0, y: 0, width: 200, height: 100 }),
+    );
+    const boxesA = screen.getByRole('img', { name: 'Version A boxes' });
+    const boxesB = screen.getByRole('img', { name: 'Version B boxes' });
+    // A's dog (x 120–140 px), which only A found, under B's layer.
+    fireEvent.pointerMove(surface, { clientX: 130, clientY: 20 });
+    expect(within(boxesA).getByRole('img', { name: /^Box 3: dog/ })).toHaveAttribute(
+      'data-highlighted',
+      'true',
+    );
+    // B's cat (x 160–180 px).
+    fireEvent.pointerMove(surface, { clientX: 170, clientY: 20 });
+    expect(within(boxesA).getByRole('img', { name: /^Box 3: dog/ })).toHaveAttribute(
+      'data-highlighted',
+      'false',
+    );
+    expect(within(boxesB).getByRole('img', { name: /^Box 3: cat/ })).toHaveAttribute(
+      'data-highlighted',
+      'true',
+    );
+    fireEvent.pointerLeave(surface);
+    expect(within(boxesB).getByRole('img', { name: /^Box 3: cat/ })).toHaveAttribute(
       'data-highlighted',
       'false',
     );

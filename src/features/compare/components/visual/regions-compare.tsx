@@ -36,6 +36,7 @@ import {
 } from '@/features/compare/components/types';
 import { linkHighlights } from '@/features/compare/components/visual/link-highlights';
 import { partnerMaps, unionRegionClasses } from '@/features/compare/components/visual/region-changes';
+import { OverlayHover } from '@/features/compare/components/visual/overlay-hover';
 import { RegionChangeList } from '@/features/compare/components/visual/region-change-list';
 import { swipeClipPath } from '@/features/compare/components/visual/swipe';
 import { comparePngPlan } from '@/features/compare/components/visual/compare-png';
@@ -273,6 +274,9 @@ function Pictures({
         {disagreement}
         <SideLayers side="a" drawing={drawing} />
         <SideLayers side="b" drawing={drawing} dash={SIDE_STROKE.b.dash} />
+        {drawing.sides.a && drawing.sides.b ? (
+          <OverlayHover size={drawing.sides.a.layout.size} a={drawing.sides.a} b={drawing.sides.b} />
+        ) : null}
       </PictureFrame>
     </figure>
   );
