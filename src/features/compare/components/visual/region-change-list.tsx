@@ -84,7 +84,9 @@ export function RegionChangeList({
               <OneSidedRow
                 key={`${row.kind}${row.one.index}`}
                 side={row.kind}
-                one={row.one}
+                index={row.one.index}
+                label={row.one.label}
+                partnerHidden={row.one.partnerHidden}
                 item={(row.kind === 'a' ? itemsA : itemsB)[row.one.index]}
                 color={
                   colors.get((row.kind === 'a' ? itemsA : itemsB)[row.one.index]?.classKey ?? '') ?? FALLBACK
@@ -166,22 +168,27 @@ const PairRow = memo(function PairRow({
 
 const OneSidedRow = memo(function OneSidedRow({
   side,
-  one,
+  index,
+  label,
+  partnerHidden,
   item,
   color,
   store,
 }: {
   side: 'a' | 'b';
-  one: OneSided;
+  /** Primitives, so a threshold step that rebuilds the list skips the rows that stay. */
+  index: number;
+  label: string | undefined;
+  partnerHidden: boolean;
   item: RegionItem | undefined;
   color: string;
   store: HighlightStore;
 }) {
-  const highlighted = useIsHighlighted(store, one.index);
+  const highlighted = useIsHighlighted(store, index);
   const other = side === 'a' ? 'B' : 'A';
   return (
     <li
-      {...highlightHandlers(store, one.index)}
+      {...highlightHandlers(store, index)}
       data-highlighted={highlighted ? 'true' : 'false'}
       className={cn(ROW_CLASS, highlighted ? 'border-slate-400 bg-slate-100' : 'border-slate-200 bg-white')}
     >
@@ -194,9 +201,9 @@ const OneSidedRow = memo(function OneSidedRow({
       >
         Only in {side === 'a' ? 'A' : 'B'}
       </span>
-      <span className="font-medium text-slate-800">{item?.name ?? one.label ?? 'region'}</span>
-      <span className="text-xs text-slate-500">Box {one.index + 1}</span>
-      {one.partnerHidden ? <span className="text-xs text-slate-500">({other}’s match is hidden)</span> : null}
+      <span className="font-medium text-slate-800">{item?.name ?? label ?? 'region'}</span>
+      <span className="text-xs text-slate-500">Box {index + 1}</span>
+      {partnerHidden ? <span className="text-xs text-slate-500">({other}’s match is hidden)</span> : null}
       <span className="ml-auto text-xs text-slate-600 tabular-nums">{formatScore(item?.score)}</span>
     </li>
   );
