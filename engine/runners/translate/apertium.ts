@@ -1,6 +1,9 @@
 /**
- * Rule-based translation with the Debian `apertium` tool, spawned per batch. apertium opens
- * `/dev/stdin`, which fails on Node's pipes, so text goes through temporary files.
+ * Rule-based translation with the Debian `apertium` tool. The mode's pipeline is kept running in
+ * null-flush mode (pipeline.ts), so a text costs its translation, not the start of a dozen
+ * programs. Where that pipeline cannot run (no `.mode` file, no `apertium-wblank-mode`) or fails,
+ * apertium is spawned per batch; it opens `/dev/stdin`, which fails on Node's pipes, so text then
+ * goes through temporary files.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +16,7 @@ import { errorMessage, RunnerFailure } from '../failure';
 import { loadOnce } from '../load-once';
 import type { Runner, RunnerItem, RunnerItemResult } from '../types';
 import { joinTexts, splitTexts } from './batch';
+import { createWarmPipeline, type WarmPipeline } from './pipeline';
 
 const run = promisify(execFile);
 
@@ -23,12 +27,15 @@ export interface ApertiumOptions {
   readonly debianPackage: string;
   readonly binary?: string;
   readonly timeoutMs?: number;
+  /** Where apertium keeps its `.mode` files; the default is Debian's. */
+  readonly modesDir?: string;
 }
 
 export function createApertiumRunner(options: ApertiumOptions): Runner {
   const binary = options.binary ?? 'apertium';
   const timeout = options.timeoutMs ?? 60_000;
   const install = `apt-get install apertium ${options.debianPackage}`;
+  let warm: WarmPipeline | undefined;
 
   const loader = loadOnce(async () => {
     let listed: string;
@@ -54,9 +61,32 @@ export function createApertiumRunner(options: ApertiumOptions): Runner {
         `apertium has no ${options.mode} mode: run \`${install}\``,
       );
     }
+    // The warm pipeline only for the real apertium (a stand-in binary keeps the spawned path).
+    const modeFile = path.join(options.modesDir ?? '/usr/share/apertium/modes', `${options.mode}.mode`);
+    const modeText =
+      options.binary === undefined ? await readFile(modeFile, 'utf8').catch(() => undefined) : undefined;
+    if (modeText) {
+      warm = createWarmPipeline(modeText, timeout);
+      // Started and its dictionaries loaded now, not on the first request.
+      await warm.translate('hello', new AbortController().signal).catch(() => undefined);
+    }
   });
 
   async function translate(texts: readonly string[], signal: AbortSignal): Promise<string[]> {
+    if (warm) {
+      try {
+        const translated: string[] = [];
+        for (const text of texts) translated.push(await warm.translate(text, signal));
+        return translated;
+      } catch (error) {
+        if (signal.aborted) throw error;
+        // The pipeline failed (it restarts on the next text): this batch goes the spawned way.
+      }
+    }
+    return translateSpawned(texts, signal);
+  }
+
+  async function translateSpawned(texts: readonly string[], signal: AbortSignal): Promise<string[]> {
     const dir = await mkdtemp(path.join(tmpdir(), 'lens-apertium-'));
     try {
       const inFile = path.join(dir, 'in.html');
@@ -117,6 +147,8 @@ export function createApertiumRunner(options: ApertiumOptions): Runner {
       return results;
     },
     async close() {
+      warm?.close();
+      warm = undefined;
       loader.reset();
     },
   };
