@@ -5,7 +5,7 @@
  * Everything that makes the screen is in the address (versions, view, threshold, frame, input),
  * so a reload or a shared link brings it back (docs/decisions/010).
  */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useQuery, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import type { WorkflowNode, WorkflowVersion } from '@contract/clarifai';
 import type { PredictResponse } from '@/lib/predict-response';
@@ -17,7 +17,8 @@ import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useZoom } from '@/components/zoom-viewport';
 import { numberParam, readUrl, writeUrl } from '@/app/url-state';
-import { keepInput, resolveInput } from '@/app/compare-input';
+import { useFrameInUrl, useThresholdInUrl } from '@/app/url-sync';
+import { keepInput, resolveInput } from '@/app/input-refs';
 import { predict, sourceFor, type PredictPhase } from '@/features/try-input/api/predict';
 import { TryInput } from '@/features/try-input/components/try-input';
 import type { InputSpec } from '@/features/try-input/lib/inputs';
@@ -252,34 +253,4 @@ function forgetAnswers(queryClient: QueryClient, ref: string) {
   queryClient.removeQueries({
     predicate: (query) => query.queryKey[0] === 'compare-predict' && query.queryKey[4] === ref,
   });
-}
-
-/** Writes the threshold into the address as it settles (not on every step of a drag). */
-function useThresholdInUrl(store: ViewStore) {
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = store.get().threshold;
-    const unsubscribe = store.subscribe(() => {
-      const threshold = store.get().threshold;
-      if (threshold === last) return;
-      last = threshold;
-      clearTimeout(timer);
-      timer = setTimeout(() => writeUrl({ threshold: Number(threshold.toFixed(2)) }), 200);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [store]);
-}
-
-/** The frame on screen, into the address once scrubbing pauses (browsers throttle history writes). */
-function useFrameInUrl(frameMs: number | undefined) {
-  useEffect(() => {
-    const timer = setTimeout(
-      () => writeUrl({ frame: frameMs === undefined ? undefined : Math.round(frameMs) }),
-      250,
-    );
-    return () => clearTimeout(timer);
-  }, [frameMs]);
 }

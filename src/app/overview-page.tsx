@@ -3,7 +3,7 @@
  * version pickers with the node chain, the "+" to try an input, and the results pane. The
  * features never import each other; what one produces reaches another through this file.
  */
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { LensConfig } from '@contract/lens-config';
 import type { WorkflowNode } from '@contract/clarifai';
@@ -15,7 +15,7 @@ import { Empty } from '@/components/ui/empty';
 import { ErrorBoundary } from '@/components/ui/error-boundary';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AppLayout } from '@/app/layout';
-import { readSelection, readUrl, writeSelection, writeUrl } from '@/app/url-state';
+import { numberParam, readSelection, readUrl, writeSelection, writeUrl } from '@/app/url-state';
 import { CompareWorkspace } from '@/app/compare-workspace';
 import { Button } from '@/components/ui/button';
 import { lensConfigQueryOptions } from '@/features/api-settings/api/lens-config';
@@ -28,7 +28,10 @@ import {
 import { WorkflowSelect } from '@/features/workflow-picker/components/workflow-select';
 import { VersionSelect } from '@/features/workflow-picker/components/version-select';
 import { NodeChain } from '@/features/workflow-picker/components/node-chain';
-import { TryInput, type Prediction } from '@/features/try-input/components/try-input';
+import { TryInput, type Prediction, type TryInputHandle } from '@/features/try-input/components/try-input';
+import { keepInput, resolveInput } from '@/app/input-refs';
+import { useThresholdInUrl } from '@/app/url-sync';
+import { createViewStore } from '@/features/results/state/view-state';
 
 // Nothing of the results pane (the renderers, overlays, geometry) is needed before the first
 // answer: it loads on demand, usually while the first request is still running.
@@ -102,6 +105,7 @@ function Overview({ config }: { config: LensConfig }) {
 
 const CLEAR_COMPARE = {
   compare: undefined,
+  node: undefined,
   a: undefined,
   b: undefined,
   view: undefined,
@@ -163,6 +167,23 @@ function WorkflowWorkspace({
   }, [runInputs]);
 
   const target = { userApp, workflowId, versionId: version?.id };
+  const tryInput = useRef<TryInputHandle>(null);
+  const [selectedNode, setSelectedNode] = useState(() => readUrl().node);
+  const selectNode = (id: string) => {
+    const next = id === selectedNode ? undefined : id;
+    setSelectedNode(next);
+    writeUrl({ node: next });
+    if (next) scrollToNode(next);
+  };
+  // A link that names a node shows its output once the results are there.
+  useEffect(() => {
+    if (selectedNode && shown) scrollToNode(selectedNode);
+  }, [selectedNode, shown]);
+  // The pane's threshold (and the rest of its view settings) outlive each run, and the threshold
+  // is in the address.
+  const [viewStore] = useState(() => createViewStore({ threshold: numberParam(readUrl().threshold, 0, 1) ?? 0 }));
+  useThresholdInUrl(viewStore);
+  useRestoredRun(tryInput, !compare && version !== undefined);
 
   return (
     <>
@@ -219,7 +240,7 @@ function WorkflowWorkspace({
             <p className="text-sm text-slate-600">{workflow.data.description}</p>
           ) : null}
           {compare ? null : nodes ? (
-            <NodeChain nodes={nodes} userApp={userApp} />
+            <NodeChain nodes={nodes} userApp={userApp} selected={selectedNode} onSelect={selectNode} />
           ) : workflow.error ? (
             <ApiErrorNotice
               title="Could not load this workflow"
@@ -238,10 +259,12 @@ function WorkflowWorkspace({
         <section aria-labelledby="results-heading" className="flex flex-col gap-4">
           <div className="flex items-center gap-4">
             <TryInput
+              ref={tryInput}
               target={target}
               onPredicted={(prediction) => {
                 setLive(null);
                 setRun({ prediction, nodes });
+                rememberInput(prediction);
               }}
               onPartial={(partial) => setLive(partial && { prediction: partial, nodes })}
             />
@@ -293,4 +316,50 @@ function WorkflowWorkspace({
       )}
     </>
   );
+}
+
+/**
+ * A single input's run is kept in the address (`input=`, and `sample=` for a video), so a reload
+ * or a link runs it again. A batch is not: the browser keeps only the last 20 inputs.
+ */
+function rememberInput(prediction: Prediction) {
+  const only = prediction.specs.length === 1 ? prediction.specs[0] : undefined;
+  if (!only) {
+    writeUrl({ input: undefined, sample: undefined });
+    return;
+  }
+  void keepInput(only).then((kept) =>
+    writeUrl({ input: kept.durable ? kept.ref : undefined, sample: prediction.sampleMs }),
+  );
+}
+
+/** Runs the input the address names once, when the page opens on it and its version is known. */
+function useRestoredRun(tryInput: RefObject<TryInputHandle | null>, ready: boolean) {
+  const [ref] = useState(() => readUrl().input);
+  const [sampleMs] = useState(() => numberParam(readUrl().sample, 100, 60_000));
+  const restored = useQuery({
+    queryKey: ['restored-input', ref],
+    queryFn: () => resolveInput(ref ?? ''),
+    enabled: ref !== undefined && ready,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const started = useRef(false);
+  const spec = restored.data?.spec;
+  useEffect(() => {
+    if (!spec || !ready || started.current) return;
+    started.current = true;
+    tryInput.current?.run([spec], { sampleMs });
+  }, [spec, ready, sampleMs, tryInput]);
+}
+
+/** Brings a node's output section into view (and keyboard focus) once it is on the page. */
+function scrollToNode(nodeId: string) {
+  requestAnimationFrame(() => {
+    const section = document.querySelector<HTMLElement>(`section[data-node-id="${CSS.escape(nodeId)}"]`);
+    if (!section) return;
+    section.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (!section.hasAttribute('tabindex')) section.setAttribute('tabindex', '-1');
+    section.focus({ preventScroll: true });
+  });
 }

@@ -13,6 +13,7 @@ export interface Selection {
 const KEYS = [
   'workflow',
   'version',
+  'node',
   'compare',
   'a',
   'b',

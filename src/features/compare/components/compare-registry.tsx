@@ -7,6 +7,12 @@ import type { OutputKind } from '@/features/results/lib/output-kinds';
 import type { DataCompareProps } from '@/features/compare/components/types';
 import { CompareFrameContext } from '@/features/compare/components/frame-context';
 
+const RegionsCompare = lazy(() =>
+  import('@/features/compare/components/visual/regions-compare').then((m) => ({ default: m.RegionsCompare })),
+);
+const ImageCompare = lazy(() =>
+  import('@/features/compare/components/visual/image-compare').then((m) => ({ default: m.ImageCompare })),
+);
 const ConceptsCompare = lazy(() =>
   import('@/features/compare/components/panels/concepts-compare').then((m) => ({
     default: m.ConceptsCompare,
@@ -54,6 +60,8 @@ function FramesKind(props: DataCompareProps) {
 
 export const compareRenderers: Partial<Record<OutputKind, ComponentType<DataCompareProps>>> = {
   frames: FramesKind,
+  regions: RegionsCompare,
+  image: ImageCompare,
   concepts: ConceptsCompare,
   text: TextCompare,
   embeddings: EmbeddingsCompare,

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { normalisePredictResponse, type InputResult } from '@/features/results/lib/normalise';
 import { relatedData } from '@/features/results/lib/related';
 import { whatItHolds } from '@/features/results/lib/scan';
-import { createViewStore, ViewStateProvider } from '@/features/results/state/view-state';
+import { createViewStore, ViewStateProvider, type ViewStore } from '@/features/results/state/view-state';
 import type { RelatedData } from '@/features/results/renderers/types';
 import { ViewControls } from '@/features/results/components/view-controls';
 import { pairOutputsWithNodes } from '@/features/results/lib/pair-outputs';
@@ -31,8 +31,11 @@ export function ResultsPane({
   media,
   given,
   userApp,
+  viewStore: givenStore,
 }: {
   response: PredictResponse;
+  /** The view settings, when the page keeps them (the threshold in the address); else its own. */
+  viewStore?: ViewStore;
   /** The nodes of the version that ran, to name each output; the response's own win if it has them. */
   nodes?: readonly WorkflowNode[];
   /** The person's own input (object URL or URL), shown for the first input. */
@@ -43,7 +46,8 @@ export function ResultsPane({
 }) {
   // One view state for the whole pane: the threshold set on one input holds for all of them, and
   // for the next run too (the pane stays mounted while runs replace each other).
-  const [viewStore] = useState(() => createViewStore());
+  const [ownStore] = useState(() => createViewStore());
+  const viewStore = givenStore ?? ownStore;
   const normalised = normalisePredictResponse(response);
   const workflowNodes = normalised.nodes ?? nodes;
   if (normalised.inputs.length === 0) {

@@ -5,7 +5,7 @@
  * failure the error shows in the modal and what was given stays, so a person can fix it and run
  * again.
  */
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useImperativeHandle, useRef, useState } from 'react';
 import type * as React from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { SAMPLE_MS } from '@contract/clarifai';
@@ -50,6 +50,15 @@ export interface Prediction {
    * uploaded bytes only as a marker. Object URLs in it now belong to whoever shows the results.
    */
   inputs: readonly GivenInput[];
+  /** What was sent, in request order: kept so the same inputs can be run again (a link, a reload). */
+  specs: readonly InputSpec[];
+  /** The video sample interval it ran with, if a video was sent. */
+  sampleMs?: number;
+}
+
+/** Runs inputs chosen elsewhere (recent inputs, samples, a link) through the modal's own path. */
+export interface TryInputHandle {
+  run: (inputs: readonly InputSpec[], options?: { sampleMs?: number }) => void;
 }
 
 type InputTab = 'media' | 'text' | 'audio';
@@ -76,7 +85,10 @@ export function TryInput({
   onPartial,
   onInputs,
   description,
+  ref,
 }: {
+  /** `run` shows the modal with its progress, as if the inputs had been dropped on it. */
+  ref?: React.Ref<TryInputHandle>;
   /** `undefined` while no workflow is selected: the button is then disabled. */
   target: PredictTarget | undefined;
   onPredicted?: (prediction: Prediction) => void;
@@ -111,7 +123,7 @@ export function TryInput({
   // The last inputs sent, kept so a failed run (engine down, 429, timeout) can be retried as is.
   const [lastPlan, setLastPlan] = useState<BatchPlan | null>(null);
 
-  const run = (plan: BatchPlan) => {
+  const run = (plan: BatchPlan, sampleOverride?: number) => {
     if (!target) return;
     setLastPlan(plan);
     if (!plan.ok) {
@@ -120,8 +132,9 @@ export function TryInput({
       return;
     }
     const hasVideo = plan.inputs.some((spec) => 'kind' in spec && spec.kind === 'video');
+    const interval = hasVideo ? (sampleOverride ?? sampleMs) : undefined;
     if (onInputs) {
-      onInputs(plan.inputs, { sampleMs: hasVideo ? sampleMs : undefined });
+      onInputs(plan.inputs, { sampleMs: interval });
       setPickError(null);
       setOpen(false);
       setPicked([]);
@@ -140,12 +153,12 @@ export function TryInput({
         source: sourceFor(plan.inputs),
         signal: controller.signal,
         onProgress: setProgress,
-        sampleMs: hasVideo ? sampleMs : undefined,
-        onPartial: onPartial && ((response) => onPartial({ target, response, inputs: given })),
+        sampleMs: interval,
+        onPartial: onPartial && ((response) => onPartial({ target, response, inputs: given, specs: plan.inputs })),
       },
       {
         onSuccess: (response) => {
-          onPredicted?.({ target, response, inputs: given });
+          onPredicted?.({ target, response, inputs: given, specs: plan.inputs, sampleMs: interval });
           setOpen(false);
           setPicked([]);
           setVideoFile(null);
@@ -160,6 +173,14 @@ export function TryInput({
       },
     );
   };
+
+  useImperativeHandle(ref, () => ({
+    run: (inputs, options) => {
+      if (options?.sampleMs !== undefined) setSampleMs(options.sampleMs);
+      setOpen(true);
+      run({ ok: true, inputs: [...inputs] }, options?.sampleMs);
+    },
+  }));
 
   const runFiles = (files: File[], mode: FileMode) => {
     const plan = planFiles(files, { mode, caption: mode === 'media' ? caption : '' });

@@ -8,9 +8,22 @@ import type { WorkflowNode } from '@contract/clarifai';
 import type { UserApp } from '@/lib/user-app';
 import { modelQueryOptions } from '@/lib/model-query';
 import { Badge } from '@/components/ui/badge';
+import { cn } from '@/lib/cn';
 import { layerNodes } from '@/features/workflow-picker/lib/graph';
 
-export function NodeChain({ nodes, userApp }: { nodes: readonly WorkflowNode[]; userApp: UserApp }) {
+export function NodeChain({
+  nodes,
+  userApp,
+  selected,
+  onSelect,
+}: {
+  nodes: readonly WorkflowNode[];
+  userApp: UserApp;
+  /** The node whose output the page points at (from the address). */
+  selected?: string;
+  /** Makes each card a button that selects its node. */
+  onSelect?: (nodeId: string) => void;
+}) {
   if (nodes.length === 0) return <p className="text-sm text-slate-500">This version has no nodes.</p>;
   const columns = layerNodes(nodes);
   return (
@@ -25,11 +38,21 @@ export function NodeChain({ nodes, userApp }: { nodes: readonly WorkflowNode[]; 
           <li aria-hidden className="flex items-center text-slate-400">
             <Arrow />
           </li>
-          <li className="flex flex-col justify-center gap-2" aria-label={column.length > 1 ? `Step ${index + 1}: ${column.length} parallel nodes` : `Step ${index + 1}`}>
+          <li
+            className="flex flex-col justify-center gap-2"
+            aria-label={
+              column.length > 1 ? `Step ${index + 1}: ${column.length} parallel nodes` : `Step ${index + 1}`
+            }
+          >
             <ul className="flex flex-col gap-2">
               {column.map((node) => (
                 <li key={node.id}>
-                  <NodeCard node={node} userApp={userApp} />
+                  <NodeCard
+                    node={node}
+                    userApp={userApp}
+                    selected={selected === node.id}
+                    onSelect={onSelect && (() => onSelect(node.id))}
+                  />
                 </li>
               ))}
             </ul>
@@ -48,7 +71,17 @@ function Arrow() {
   );
 }
 
-function NodeCard({ node, userApp }: { node: WorkflowNode; userApp: UserApp }) {
+function NodeCard({
+  node,
+  userApp,
+  selected,
+  onSelect,
+}: {
+  node: WorkflowNode;
+  userApp: UserApp;
+  selected: boolean;
+  onSelect: (() => void) | undefined;
+}) {
   // Public models live in another app (clarifai/main); the node says so when it does.
   const owner = {
     userId: node.model.user_id ?? userApp.userId,
@@ -57,19 +90,41 @@ function NodeCard({ node, userApp }: { node: WorkflowNode; userApp: UserApp }) {
   const model = useQuery({ ...modelQueryOptions(owner, node.model.id), enabled: !node.model.model_type_id });
   const modelType = node.model.model_type_id ?? model.data?.model_type_id;
   const inputs = node.node_inputs ?? [];
-  return (
-    <div className="min-w-44 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-xs" data-node-id={node.id}>
-      <div className="flex items-center gap-2">
+  const className = cn(
+    'block min-w-44 rounded-lg border bg-white px-3 py-2 text-left shadow-xs',
+    selected ? 'border-brand-600 ring-2 ring-brand-600/30' : 'border-slate-200',
+    onSelect && 'hover:border-brand-400 focus-visible:outline-2 focus-visible:outline-brand-600',
+  );
+  const content = (
+    <>
+      <span className="flex items-center gap-2">
         <span className="text-sm font-semibold text-slate-900">{node.id}</span>
         {node.suppress_output ? <Badge>output hidden</Badge> : null}
-      </div>
-      <div className="text-xs text-slate-600">{node.model.id}</div>
-      <div className="text-xs text-slate-500">
+      </span>
+      <span className="block text-xs text-slate-600">{node.model.id}</span>
+      <span className="block text-xs text-slate-500">
         {modelType ?? (model.isPending && !node.model.model_type_id ? 'type…' : 'type unknown')}
-      </div>
+      </span>
       {inputs.length > 0 ? (
-        <div className="mt-1 text-[11px] text-slate-400">from {inputs.map((input) => input.node_id).join(', ')}</div>
+        <span className="mt-1 block text-[11px] text-slate-400">
+          from {inputs.map((input) => input.node_id).join(', ')}
+        </span>
       ) : null}
+    </>
+  );
+  return onSelect ? (
+    <button
+      type="button"
+      className={className}
+      data-node-id={node.id}
+      aria-pressed={selected}
+      onClick={onSelect}
+    >
+      {content}
+    </button>
+  ) : (
+    <div className={className} data-node-id={node.id}>
+      {content}
     </div>
   );
 }

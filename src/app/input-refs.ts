@@ -1,8 +1,9 @@
 /**
- * The one input a comparison runs on, and how it survives a reload: a media URL is written into
- * the address as is; anything else (an uploaded file, a text, an image with its caption) is kept
- * in the browser's input store and the address names it `stored:<id>`. Resolving a reference
- * gives back the input spec to send and what the page shows for it.
+ * How the input on screen survives a reload or travels in a link: a media URL is written into the
+ * address as is; anything else (an uploaded file, a text, an image with its caption) is kept in
+ * the browser's input store and the address names it `stored:<id>`. Resolving a reference gives
+ * back the input spec to send and what the page shows for it. Used by a single run and by a
+ * comparison alike.
  */
 import type { GivenInput } from '@/lib/given-input';
 import { mediaKindFromUrl, type MediaKind } from '@/lib/media';
