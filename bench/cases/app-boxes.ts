@@ -6,19 +6,12 @@
  * `TaskDuration` (script, style, layout, paint on the main thread) between the update and the
  * second animation frame after it, read over CDP, so vsync waiting does not count.
  */
-import path from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { startProcess } from '../../e2e/support/servers';
-import { median, root, type BenchRow } from '../support';
+import { percentile, taskMs, twoFrames, withApp } from '../app-support';
+import { median, type BenchRow } from '../support';
 
 const BOXES = 5_000;
 const STEPS = 60;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /** A deterministic scatter of boxes with scores spread over 0..1 and a handful of classes. */
 export function manyBoxesResponse(count: number) {
@@ -62,36 +55,12 @@ export function manyBoxesResponse(count: number) {
   };
 }
 
-/** Chromium's cumulative main-thread task time, in milliseconds. */
-async function taskMs(cdp: CDPSession) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-}
-
-const twoFrames = (page: Page) =>
-  page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
-
 export async function appBoxes(engineUrl: string): Promise<BenchRow[]> {
-  const port = 4373;
-  const vite = path.join(root, 'node_modules', '.bin', 'vite');
-  const enginePort = new URL(engineUrl).port;
-  const preview = await startProcess(
-    vite,
-    ['preview', '--port', String(port), '--strictPort'],
-    { ENGINE_PORT: enginePort },
-    new RegExp(`127\\.0\\.0\\.1:${port}`),
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-  });
-  try {
+  return withApp(engineUrl, 4373, async ({ url, browser }) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const body = JSON.stringify(manyBoxesResponse(BOXES));
     await page.route('**/results', (route) => route.fulfill({ contentType: 'application/json', body }));
-    await page.goto(`http://127.0.0.1:${port}/?workflow=General-Detection`);
+    await page.goto(`${url}/?workflow=General-Detection`);
     await page.getByRole('button', { name: 'Try your own image or video' }).click();
     const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#9ab' } })
       .png()
@@ -138,8 +107,5 @@ export async function appBoxes(engineUrl: string): Promise<BenchRow[]> {
       detail: `main-thread work per update, ${samples.length} updates, median ${median(samples).toFixed(1)} ms`,
     });
     return [row(`${BOXES} boxes: hover`, hover), row(`${BOXES} boxes: threshold change`, threshold)];
-  } finally {
-    await browser.close();
-    await preview.stop();
-  }
+  });
 }

@@ -26,9 +26,14 @@ function rssKb(pid: number): Promise<number> {
   );
 }
 
-/** ~100 MB of H.264 at a constant 14 Mbit/s for 60 s (filler keeps the rate up on a synthetic picture). */
-function hundredMegabyteClip(): Promise<Buffer> {
-  return inTempDir(async (dir) => {
+let bigClip: Promise<Buffer> | undefined;
+
+/**
+ * ~100 MB of H.264 at a constant 14 Mbit/s for 60 s (filler keeps the rate up on a synthetic
+ * picture). Made once per run: the memory and the app upload figures use the same clip.
+ */
+export function hundredMegabyteClip(): Promise<Buffer> {
+  bigClip ??= inTempDir(async (dir) => {
     const out = path.join(dir, 'big.mp4');
     const source = ['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25', '-t', '60'];
     const rate = ['-b:v', '14M', '-minrate', '14M', '-maxrate', '14M', '-bufsize', '14M'];
@@ -44,6 +49,7 @@ function hundredMegabyteClip(): Promise<Buffer> {
     await run('ffmpeg', ['-v', 'error', '-y', ...source, ...codec, out]);
     return readFile(out);
   });
+  return bigClip;
 }
 
 export async function videoThroughput(engineUrl: string): Promise<BenchRow[]> {

@@ -246,6 +246,17 @@ export async function readSpooledBody(
           continue;
         }
         const byte = chunk[i] ?? 0;
+        if (mode === 'keep' && !escape) {
+          // A kept string (an image's base64, a text) is copied as it is: skip to its next quote
+          // or backslash natively.
+          const quote = chunk.indexOf(QUOTE, i);
+          const slash = chunk.indexOf(BACKSLASH, i);
+          const next = Math.min(quote < 0 ? chunk.length : quote, slash < 0 ? chunk.length : slash);
+          if (next > i) {
+            i = next;
+            continue;
+          }
+        }
         if (mode === 'key' || mode === 'keep') {
           if (escape) escape = false;
           else if (byte === BACKSLASH) escape = true;

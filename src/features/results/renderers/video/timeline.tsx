@@ -5,7 +5,7 @@
  * frame holds). The marks are one canvas, redrawn only when the frames or the width change, so
  * 6,000 frames (10 minutes at 100 ms) stay smooth; the current-frame cursor is one element.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type * as React from 'react';
 import { replay } from '@/lib/draw-commands';
 import { frameAtX, timelineBars, timelineCommands } from '@/features/results/lib/frames-timeline';
@@ -110,8 +110,11 @@ export function FrameTimeline({
   );
 }
 
-/** The marks, on a canvas the strip's size in device pixels. */
-function TimelineMarks({ summaries }: { summaries: readonly FrameSummary[] }) {
+/**
+ * The marks, on a canvas the strip's size in device pixels. Memoised: a seek or a hover re-renders
+ * the strip, and 6,000 marks need not be looked at again for that.
+ */
+const TimelineMarks = memo(function TimelineMarks({ summaries }: { summaries: readonly FrameSummary[] }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
   const levels = useMemo(() => markLevels(summaries), [summaries]);
@@ -141,4 +144,4 @@ function TimelineMarks({ summaries }: { summaries: readonly FrameSummary[] }) {
   }, [levels, colors, width]);
 
   return <canvas ref={ref} aria-hidden="true" className="pointer-events-none absolute inset-0 size-full" />;
-}
+});

@@ -14,6 +14,33 @@ function moveTo(video: HTMLVideoElement, timeMs: number): void {
   if (Math.abs(video.currentTime * 1000 - timeMs) > 0.5) video.currentTime = timeMs / 1000;
 }
 
+/**
+ * Seeks that arrive while the video is still seeking (a scrub sends one per pointer move) wait,
+ * and only the last of them is made once the video has got there: each seek costs the page's main
+ * thread the media element's work (range reads of the file, a new picture to composite), and the
+ * positions in between would never be shown anyway.
+ */
+function coalescedSeeks(video: HTMLVideoElement) {
+  let waiting: number | null = null;
+  const onSeeked = () => {
+    if (waiting === null) return;
+    const timeMs = waiting;
+    waiting = null;
+    moveTo(video, timeMs);
+  };
+  video.addEventListener('seeked', onSeeked);
+  return {
+    seek(timeMs: number) {
+      if (video.seeking) waiting = timeMs;
+      else {
+        waiting = null;
+        moveTo(video, timeMs);
+      }
+    },
+    dispose: () => video.removeEventListener('seeked', onSeeked),
+  };
+}
+
 /** Chrome, Edge and Safari have it; Firefox (before 132) does not. */
 function hasFrameCallbacks(video: HTMLVideoElement): boolean {
   return typeof video.requestVideoFrameCallback === 'function';
@@ -47,21 +74,26 @@ export function useVideoSync({
     if (!video) return;
     let seeks = playhead.get().seeks;
     const initial = playhead.get();
+    const seeker = coalescedSeeks(video);
     // A player that appears later (another node's section) starts where the others are.
-    if (initial.url === url) moveTo(video, initial.timeMs);
-    return playhead.subscribe(() => {
+    if (initial.url === url) seeker.seek(initial.timeMs);
+    const unsubscribe = playhead.subscribe(() => {
       const state = playhead.get();
       if (state.url !== url) return;
       if (state.seeks !== seeks) {
         seeks = state.seeks;
-        moveTo(video, state.timeMs);
+        seeker.seek(state.timeMs);
         return;
       }
       if (state.driver === null || state.driver === id) return;
       if (!video.paused) video.pause();
       const shown = nearestFrame(timesRef.current, video.currentTime * 1000);
-      if (shown !== nearestFrame(timesRef.current, state.timeMs)) moveTo(video, state.timeMs);
+      if (shown !== nearestFrame(timesRef.current, state.timeMs)) seeker.seek(state.timeMs);
     });
+    return () => {
+      unsubscribe();
+      seeker.dispose();
+    };
   }, [videoRef, playhead, url, id]);
 
   useEffect(() => {
