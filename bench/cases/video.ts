@@ -122,7 +122,7 @@ export async function videoMemory(engineUrl: string, enginePid: number): Promise
       measured: Number((aboveIdleMb / fileMb).toFixed(2)),
       unit: 'ratio',
       budget: { max: 2.5 },
-      detail: `warm idle ${(idle / 1024).toFixed(0)} MB, peak ${(peak / 1024).toFixed(0)} MB (+${aboveIdleMb.toFixed(0)} MB), sent as base64 JSON`,
+      detail: `warm idle ${(idle / 1024).toFixed(0)} MB, peak ${(peak / 1024).toFixed(0)} MB (+${aboveIdleMb.toFixed(0)} MB), sent as ${((Math.ceil(clip.length / 3) * 4) / 2 ** 20).toFixed(0)} MB of base64 JSON`,
     },
   ];
 }
