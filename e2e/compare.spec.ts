@@ -45,9 +45,10 @@ test('ocr-translate: the changed OCR node, its boxes by line vs by word, the add
   await expect(ocr.getByText(/only in B/i).first()).toBeVisible();
   await expect(changes).toBeVisible();
 
-  // The Spanish of a whole line vs word by word: a word-level diff.
-  const spanish = pairSection(lens, 'translate-spa');
-  await expect(spanish.locator('del, ins').first()).toBeAttached();
+  // The words read are the same by line and by word, and so is their Spanish: the word diffs say so.
+  await expect(ocr.getByText('Same text in both versions.')).toBeVisible();
+  await expect(pairSection(lens, 'translate-spa').getByText('Same text in both versions.')).toBeVisible();
+  await expect(pairSection(lens, 'translate-cat')).toContainText(/casa/i);
 
   // The link brings back the same comparison, the uploaded sign included.
   await lens.page.getByRole('radio', { name: 'Swipe' }).check({ force: true });
@@ -96,4 +97,25 @@ test('Video-OCR: one scrubber drives both versions and the strip marks the frame
   await expect(pairSection(lens, 'ocr').getByRole('slider', { name: 'Frame' })).toHaveAttribute('aria-valuenow', '3', {
     timeout: 90_000,
   });
+});
+
+test('summarization: three sentences vs one, as a word-level diff of the summaries', async ({ lens }) => {
+  await startCompare(lens, 'summarization');
+  await lens.tryButton.click();
+  await lens.dialog.getByRole('tab', { name: 'Text' }).click();
+  await lens.dialog
+    .getByRole('textbox', { name: 'Text' })
+    .fill(
+      'The river flooded the old town in spring. Volunteers filled sandbags along the river for days. ' +
+        'The town council thanked the volunteers at a meeting. Rain stopped in May and the river went down. ' +
+        'The old town reopened its market in June.',
+    );
+  await lens.dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(pairRow(lens, 'summarize')).toContainText('param max_sentences 3 → 1');
+  const summary = pairSection(lens, 'summarize');
+  // B keeps one of A's three sentences: the other two are struck out, word by word.
+  const diff = summary.getByRole('region', { name: 'Differences from version A to version B' });
+  await expect(diff.locator('del')).toContainText('Volunteers filled sandbags', { timeout: 60_000 });
+  await expect(diff.locator('ins')).toHaveCount(0);
+  await expect(summary.getByText(/\d+ words changed \(\d+ removed, 0 added\)/)).toBeVisible();
 });
