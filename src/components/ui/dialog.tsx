@@ -105,7 +105,11 @@ export function DialogContent({ className, children, ...props }: React.Component
 
   return createPortal(
     <div data-dialog-portal="" className="fixed inset-0 z-50 flex items-center justify-center p-4">
-      <div aria-hidden className="absolute inset-0 bg-slate-900/40 backdrop-blur-[1px]" onClick={() => onOpenChange(false)} />
+      <div
+        aria-hidden
+        className="absolute inset-0 bg-black/50 backdrop-blur-[1px]"
+        onClick={() => onOpenChange(false)}
+      />
       <div
         ref={panelRef}
         role="dialog"
@@ -150,7 +154,14 @@ export function DialogClose({ className, ...props }: React.ComponentProps<'butto
       )}
       {...props}
     >
-      <svg viewBox="0 0 24 24" className="size-4" aria-hidden fill="none" stroke="currentColor" strokeWidth="2">
+      <svg
+        viewBox="0 0 24 24"
+        className="size-4"
+        aria-hidden
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      >
         <path d="M6 6l12 12M18 6L6 18" strokeLinecap="round" />
       </svg>
     </button>
