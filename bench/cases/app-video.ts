@@ -161,12 +161,18 @@ export async function videoTimeline(engineUrl: string): Promise<BenchRow[]> {
 /**
  * Marks on the page's own clock, set from outside the app (an init script, as Playwright's routing
  * is): when the person pressed "Run video", when the request was sent (the file read as base64),
- * when its last byte was sent (`xhr.upload` load), when the first frame line of the streamed
- * answer arrived (the growing `responseText`).
+ * when the answer's headers came (the engine sends them once the whole body is read and decoded,
+ * so this is the upload's end), when the first frame line of the streamed answer arrived (the
+ * growing `responseText`).
  */
 function markPredict() {
   const marks: { run?: number; sent?: number; uploaded?: number; firstFrame?: number } = {};
-  Object.assign(window, { benchMarks: marks });
+  // Main-thread tasks over 50 ms, to tell drawing from a page busy with something else.
+  const longTasks: [number, number][] = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  Object.assign(window, { benchMarks: marks, benchLongTasks: longTasks });
   document.addEventListener(
     'click',
     (event) => {
@@ -179,7 +185,10 @@ function markPredict() {
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
     if (marks.run !== undefined && marks.sent === undefined && body) {
       marks.sent = performance.now();
-      this.upload.addEventListener('load', () => (marks.uploaded = performance.now()));
+      // The engine answers (headers first) only once it has read the whole body: the upload's end.
+      this.addEventListener('readystatechange', () => {
+        if (this.readyState >= XMLHttpRequest.HEADERS_RECEIVED) marks.uploaded ??= performance.now();
+      });
       this.addEventListener('progress', () => {
         if (marks.firstFrame === undefined && this.responseText.includes('"frame"')) {
           marks.firstFrame = performance.now();
@@ -223,6 +232,15 @@ export async function videoUpload(engineUrl: string): Promise<BenchRow[]> {
         );
       }
       const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const longTasks = await page.evaluate(
+        () => (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks,
+      );
+      /** Long-task time between two marks. */
+      const busy = (from: number, to: number) =>
+        longTasks.reduce(
+          (sum, [start, ms]) => sum + Math.max(0, Math.min(to, start + ms) - Math.max(from, start)),
+          0,
+        );
       const reading = sent - runAt;
       const upload = uploaded - sent;
       const engine = firstFrame - uploaded;
@@ -232,7 +250,7 @@ export async function videoUpload(engineUrl: string): Promise<BenchRow[]> {
           name: `video upload (${(clip.length / 2 ** 20).toFixed(0)} MB): Run video → first frame shown`,
           measured: Number(((shownAt - runAt) / 1000).toFixed(1)),
           unit: 's',
-          detail: `reading in the browser ${s(reading)}, upload (134 MB of JSON through the preview proxy, decoded to disk as it arrives) ${s(upload)}, engine from the last byte to the first frame's answer ${s(engine)}, drawing ${s(drawing)}; General-Detection's latest version, the app's default of one frame a second`,
+          detail: `reading in the browser ${s(reading)}, upload (134 MB of JSON through the preview proxy, decoded to disk as it arrives, to the answer's headers) ${s(upload)}, engine to the first frame's answer ${s(engine)}, drawing ${s(drawing)} (main thread in long tasks meanwhile: ${s(busy(firstFrame, shownAt))}; over the whole ${s(busy(runAt, shownAt))}); General-Detection's latest version, the app's default of one frame a second`,
         },
       ];
     });
