@@ -5,7 +5,7 @@
  * Everything that makes the screen is in the address (versions, view, threshold, frame, input),
  * so a reload or a shared link brings it back (docs/decisions/010).
  */
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState, type Ref } from 'react';
 import { useQuery, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import type { WorkflowNode, WorkflowVersion } from '@contract/clarifai';
 import type { PredictResponse } from '@/lib/predict-response';
@@ -20,7 +20,7 @@ import { numberParam, readUrl, writeUrl } from '@/app/url-state';
 import { useFrameInUrl, useThresholdInUrl } from '@/app/url-sync';
 import { keepInput, resolveInput } from '@/app/input-refs';
 import { predict, sourceFor, type PredictPhase } from '@/features/try-input/api/predict';
-import { TryInput } from '@/features/try-input/components/try-input';
+import { TryInput, type TryInputHandle } from '@/features/try-input/components/try-input';
 import type { InputSpec } from '@/features/try-input/lib/inputs';
 import { createViewStore, type ViewStore } from '@/features/results/state/view-state';
 import type { CompareSide } from '@/features/compare/components/compare-view';
@@ -126,11 +126,14 @@ export function CompareWorkspace({
   workflowId,
   versionA,
   versionB,
+  tryInput,
 }: {
   userApp: UserApp;
   workflowId: string;
   versionA: WorkflowVersion | undefined;
   versionB: WorkflowVersion | undefined;
+  /** The page's `+` key opens this comparison's modal. */
+  tryInput?: Ref<TryInputHandle>;
 }) {
   const queryClient = useQueryClient();
   const [url] = useState(() => readUrl());
@@ -186,6 +189,7 @@ export function CompareWorkspace({
     <section aria-labelledby="compare-heading" className="flex flex-col gap-4">
       <div className="flex items-center gap-4">
         <TryInput
+          ref={tryInput}
           target={versionA && versionB ? { userApp, workflowId, versionId: versionB.id } : undefined}
           onInputs={onInputs}
           description={describe}

@@ -18,6 +18,7 @@ import { AppLayout } from '@/app/layout';
 import { numberParam, readSelection, readUrl, writeSelection, writeUrl } from '@/app/url-state';
 import { CompareWorkspace } from '@/app/compare-workspace';
 import { Button } from '@/components/ui/button';
+import { ShortcutsHelp, type Shortcut } from '@/components/shortcuts-help';
 import { lensConfigQueryOptions } from '@/features/api-settings/api/lens-config';
 import { ApiSettings } from '@/features/api-settings/components/api-settings';
 import {
@@ -90,7 +91,10 @@ function Overview({ config }: { config: LensConfig }) {
       ) : (
         <Card>
           <CardBody className="flex flex-col gap-4">
-            <WorkflowSelect userApp={userApp} value={undefined} onChange={pickWorkflow} />
+            <div className="flex flex-wrap items-end gap-4">
+              <WorkflowSelect userApp={userApp} value={undefined} onChange={pickWorkflow} />
+              <ShortcutsHelp shortcuts={[]} />
+            </div>
             {workflows.data?.length ? (
               <Empty title="Pick a workflow">
                 Its models, their versions, and a + to try it on your own image.
@@ -167,6 +171,7 @@ function WorkflowWorkspace({
   }, [runInputs]);
 
   const target = { userApp, workflowId, versionId: version?.id };
+  const compareTryInput = useRef<TryInputHandle>(null);
   const tryInput = useRef<TryInputHandle>(null);
   const [selectedNode, setSelectedNode] = useState(() => readUrl().node);
   const selectNode = (id: string) => {
@@ -181,9 +186,67 @@ function WorkflowWorkspace({
   }, [selectedNode, shown]);
   // The pane's threshold (and the rest of its view settings) outlive each run, and the threshold
   // is in the address.
-  const [viewStore] = useState(() => createViewStore({ threshold: numberParam(readUrl().threshold, 0, 1) ?? 0 }));
+  const [viewStore] = useState(() =>
+    createViewStore({ threshold: numberParam(readUrl().threshold, 0, 1) ?? 0 }),
+  );
   useThresholdInUrl(viewStore);
   useRestoredRun(tryInput, !compare && version !== undefined);
+
+  // Versions are listed newest first: "previous" is the older one, further down the list.
+  const stepVersion = (step: 1 | -1) => {
+    const list = versions.data ?? [];
+    const current = compare ? versionB : version;
+    const index = list.findIndex((candidate) => candidate.id === current?.id);
+    const next = list[index + step];
+    if (!next) return;
+    if (compare) {
+      setChosenB(next.id);
+      writeUrl({ b: next.id });
+    } else {
+      pickVersion(next.id);
+    }
+  };
+  const shortcuts: Shortcut[] = [
+    {
+      key: '+',
+      description: 'Try your own image or video',
+      run: () => (compare ? compareTryInput : tryInput).current?.open(),
+    },
+    {
+      key: 'j',
+      description: 'Show or hide every node’s raw JSON',
+      run: () => viewStore.set({ rawJson: !viewStore.get().rawJson }),
+      enabled: !compare,
+    },
+    {
+      key: '[',
+      description: compare ? 'Previous version as B' : 'Previous (older) version',
+      run: () => stepVersion(1),
+    },
+    {
+      key: ']',
+      description: compare ? 'Next version as B' : 'Next (newer) version',
+      run: () => stepVersion(-1),
+    },
+    {
+      key: 'ArrowLeft',
+      description: compare ? 'Previous disagreement (video)' : 'Previous frame (video)',
+      run: () => pressOnFrames('ArrowLeft'),
+    },
+    {
+      key: 'ArrowRight',
+      description: compare ? 'Next disagreement (video)' : 'Next frame (video)',
+      run: () => pressOnFrames('ArrowRight'),
+    },
+    { key: ' ', description: 'Play or pause the video', run: () => pressOnFrames(' '), enabled: !compare },
+    { key: '0', description: 'Reset the zoom', run: resetZoom },
+    {
+      key: 'c',
+      description: compare ? 'Leave compare' : 'Compare versions',
+      run: toggleCompare,
+      enabled: canCompare || compare,
+    },
+  ];
 
   return (
     <>
@@ -222,6 +285,7 @@ function WorkflowWorkspace({
                 onChange={pickVersion}
               />
             )}
+            <ShortcutsHelp shortcuts={shortcuts} />
             <Button
               variant={compare ? 'primary' : 'secondary'}
               aria-pressed={compare}
@@ -254,7 +318,13 @@ function WorkflowWorkspace({
       </Card>
 
       {compare ? (
-        <CompareWorkspace userApp={userApp} workflowId={workflowId} versionA={versionA} versionB={versionB} />
+        <CompareWorkspace
+          userApp={userApp}
+          workflowId={workflowId}
+          versionA={versionA}
+          versionB={versionB}
+          tryInput={compareTryInput}
+        />
       ) : (
         <section aria-labelledby="results-heading" className="flex flex-col gap-4">
           <div className="flex items-center gap-4">
@@ -362,4 +432,24 @@ function scrollToNode(nodeId: string) {
     if (!section.hasAttribute('tabindex')) section.setAttribute('tabindex', '-1');
     section.focus({ preventScroll: true });
   });
+}
+
+/**
+ * Sends a key to the video on screen, as if its timeline had focus: the player (or, comparing,
+ * the frame scrubber) already steps frames, jumps between disagreements and plays on these keys.
+ */
+function pressOnFrames(key: string) {
+  const slider =
+    document.querySelector<HTMLElement>('[role="slider"][aria-label="Frame"]') ??
+    document.querySelector<HTMLElement>('[role="slider"][aria-label="Timeline"]');
+  if (!slider) return;
+  slider.focus();
+  slider.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+}
+
+/** Every zoomed view back to 100% (each has its own Reset zoom button; comparing, they share one zoom). */
+function resetZoom() {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[aria-label="Reset zoom"]')) {
+    if (!button.disabled) button.click();
+  }
 }

@@ -16,6 +16,7 @@ import { DataView } from '@/features/results/renderers/data-view';
 import { outputKinds } from '@/features/results/lib/output-kinds';
 import type { BaseMedia, RelatedData } from '@/features/results/renderers/types';
 import { RawJson } from '@/features/results/components/raw-json';
+import { useViewState } from '@/features/results/state/view-state';
 import { StatusBadge, StatusFailure } from '@/features/results/components/status-badge';
 import { NotDeployed } from '@/features/results/components/not-deployed';
 
@@ -33,7 +34,10 @@ export function OutputSection({
 }) {
   const headingId = useId();
   const rawId = useId();
-  const [showRaw, setShowRaw] = useState(false);
+  // The `j` key flips raw JSON for every node; a node's own button flips it for that node.
+  const allRaw = useViewState((state) => state.rawJson);
+  const [flipped, setFlipped] = useState(false);
+  const showRaw = allRaw !== flipped;
   const { output, node } = pair;
   const model = output.model ?? node?.model;
   const knownType = output.model?.model_type_id ?? node?.model.model_type_id;
@@ -83,7 +87,7 @@ export function OutputSection({
             size="sm"
             aria-expanded={showRaw}
             aria-controls={rawId}
-            onClick={() => setShowRaw(!showRaw)}
+            onClick={() => setFlipped(!flipped)}
           >
             Raw JSON
           </Button>

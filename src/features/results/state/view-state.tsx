@@ -16,6 +16,8 @@ export interface ViewState {
   hiddenClasses: ReadonlySet<string>;
   /** Opacity of segmentation masks, 0..1. */
   maskOpacity: number;
+  /** Every node's raw JSON shown (the `j` key); each node's own button flips its own. */
+  rawJson: boolean;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -23,6 +25,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   conceptFilter: '',
   hiddenClasses: new Set(),
   maskOpacity: 0.5,
+  rawJson: false,
 };
 
 export interface ViewStore {

@@ -58,7 +58,13 @@ export interface Prediction {
 
 /** Runs inputs chosen elsewhere (recent inputs, samples, a link) through the modal's own path. */
 export interface TryInputHandle {
+  /** Opens the modal (the `+` key). */
+  open: () => void;
   run: (inputs: readonly InputSpec[], options?: { sampleMs?: number }) => void;
+  /** Files pasted or dropped outside the modal: as if given to it (a video waits for its Run). */
+  runFiles: (files: readonly File[]) => void;
+  /** A URL pasted outside the modal: the modal opens with it in the URL box, ready to run. */
+  openWithUrl: (url: string) => void;
 }
 
 type InputTab = 'media' | 'text' | 'audio';
@@ -174,14 +180,6 @@ export function TryInput({
     );
   };
 
-  useImperativeHandle(ref, () => ({
-    run: (inputs, options) => {
-      if (options?.sampleMs !== undefined) setSampleMs(options.sampleMs);
-      setOpen(true);
-      run({ ok: true, inputs: [...inputs] }, options?.sampleMs);
-    },
-  }));
-
   const runFiles = (files: File[], mode: FileMode) => {
     const plan = planFiles(files, { mode, caption: mode === 'media' ? caption : '' });
     setPicked(plan.ok ? files : []);
@@ -261,6 +259,25 @@ export function TryInput({
       else setTextDraft({ ...textDraft, source: 'url', url: text });
     }
   };
+
+  useImperativeHandle(ref, () => ({
+    open: () => onOpenChange(true),
+    run: (inputs, options) => {
+      if (options?.sampleMs !== undefined) setSampleMs(options.sampleMs);
+      setOpen(true);
+      run({ ok: true, inputs: [...inputs] }, options?.sampleMs);
+    },
+    runFiles: (files) => {
+      setTab('media');
+      setOpen(true);
+      if (!predict.isPending) runFiles([...files], 'media');
+    },
+    openWithUrl: (value) => {
+      setTab('media');
+      setUrl(value);
+      setOpen(true);
+    },
+  }));
 
   const busy = predict.isPending;
   const error = predict.error && !isAbort(predict.error) ? predict.error : null;
