@@ -25,8 +25,11 @@ export function OutputSection({
   media,
   userApp,
   related,
+  slowestMs,
 }: {
   pair: PairedOutput;
+  /** The longest `time_ms` among this input's nodes: each node's time is drawn against it. */
+  slowestMs?: number;
   related?: RelatedData;
   media: BaseMedia | undefined;
   /** When given, a model type the response leaves out is looked up. */
@@ -68,7 +71,18 @@ export function OutputSection({
             ) : null}
             {status ? <StatusBadge status={status} /> : null}
             {status?.time_ms !== undefined ? (
-              <span title="Time taken">{formatDuration(status.time_ms)}</span>
+              <span className="inline-flex items-center gap-1.5" title="Time taken">
+                {slowestMs ? (
+                  // The node's time against the slowest node's of this input: where the wait went.
+                  <span aria-hidden className="inline-block h-1.5 w-16 overflow-hidden rounded-full bg-slate-200">
+                    <span
+                      className="block h-full rounded-full bg-brand-600"
+                      style={{ width: `${Math.max(2, Math.min(100, (status.time_ms / slowestMs) * 100))}%` }}
+                    />
+                  </span>
+                ) : null}
+                {formatDuration(status.time_ms)}
+              </span>
             ) : null}
             {pair.modelMismatch ? (
               <span className="text-amber-700">model differs from the node’s</span>

@@ -119,12 +119,13 @@ function InputResults({
   related: readonly RelatedData[];
 }) {
   const pairs = pairOutputsWithNodes(result.outputs, nodes);
+  const slowestMs = Math.max(0, ...pairs.map((pair) => pair.output.status?.time_ms ?? 0)) || undefined;
   const inputFailed =
     result.status !== undefined &&
     result.status.code !== StatusCode.SUCCESS &&
     result.status.code !== StatusCode.MIXED_STATUS;
   return (
-    <div className="grid gap-4 lg:grid-cols-[18rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[18rem_minmax(0,1fr)] 2xl:grid-cols-[22rem_minmax(0,1fr)]">
       <div className="flex flex-col gap-3 lg:sticky lg:top-4 lg:self-start">
         <Card>
           <CardBody className="flex flex-col gap-2">
@@ -139,7 +140,7 @@ function InputResults({
         </Card>
         {inputFailed && result.status ? <StatusFailure status={result.status} what="This input" /> : null}
       </div>
-      <div className="flex min-w-0 flex-col gap-4">
+      <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4 min-[2200px]:grid-cols-2 min-[2200px]:items-start">
         {pairs.length === 0 ? (
           <Empty title={inputFailed ? 'No outputs: the input failed.' : 'No outputs for this input.'} />
         ) : (
@@ -150,6 +151,7 @@ function InputResults({
               media={media}
               userApp={userApp}
               related={related[i]}
+              slowestMs={slowestMs}
             />
           ))
         )}
