@@ -69,3 +69,46 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+/** How far the page scrolls sideways: 0 when everything fits the viewport's width (WCAG reflow). */
+const sidewaysOverflow = (lens: LensPage) =>
+  lens.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test.describe('on a phone (375 px)', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  test('the header wraps, results stack, and nothing scrolls sideways', async ({ lens }) => {
+    await lens.open('ocr-translate');
+    expect(await sidewaysOverflow(lens)).toBe(0);
+    await lens.pickFile({
+      name: 'sign.png',
+      mimeType: 'image/png',
+      buffer: await renderSign(['THE HOUSE IS RED', 'THE CAT IS BLACK']),
+    });
+    await expect(lens.dialog).toBeHidden();
+    await expect(lens.node('translate-spa')).toContainText(/casa/i);
+    expect(await sidewaysOverflow(lens)).toBe(0);
+    await expect(lens.page.getByRole('combobox', { name: 'Theme' })).toBeInViewport();
+  });
+});
+
+test.describe('on a 4K screen', () => {
+  test.use({ viewport: { width: 3840, height: 2160 } });
+
+  test('the content uses the width instead of a narrow column', async ({ lens }) => {
+    await lens.open('ocr-translate');
+    const main = await lens.page.getByRole('main').boundingBox();
+    expect(main?.width ?? 0).toBeGreaterThan(2400);
+    await lens.pickFile({
+      name: 'sign.png',
+      mimeType: 'image/png',
+      buffer: await renderSign(['THE HOUSE IS RED']),
+    });
+    await expect(lens.node('translate-spa')).toContainText(/casa/i);
+    // The node sections share the width two by two rather than one long column.
+    const ocr = await lens.node('ocr').boundingBox();
+    const spanish = await lens.node('translate-spa').boundingBox();
+    expect(spanish?.x ?? 0).toBeGreaterThan((ocr?.x ?? 0) + (ocr?.width ?? 0) - 1);
+    expect(await sidewaysOverflow(lens)).toBe(0);
+  });
+});

@@ -118,7 +118,7 @@ export function DialogContent({ className, children, ...props }: React.Component
         aria-describedby={descriptionId}
         tabIndex={-1}
         className={cn(
-          'relative z-10 flex max-h-[90vh] w-full max-w-lg flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl outline-none',
+          'relative z-10 flex max-h-[90vh] w-full max-w-lg flex-col gap-4 overflow-y-auto rounded-xl bg-white p-6 shadow-xl ring-1 ring-slate-200 outline-none',
           className,
         )}
         {...props}

@@ -25,6 +25,17 @@ const response: PredictResponse = {
 const meterNames = () => screen.queryAllByRole('meter').map((m) => m.getAttribute('aria-label'));
 
 describe('concept bars', () => {
+  it('expose each concept as a meter named by the concept, with its value as a percentage', () => {
+    renderWithClient(<ResultsPane response={response} />);
+    const train = screen.getByRole('meter', { name: 'train' });
+    expect(train).toHaveAttribute('aria-valuenow', '0.99');
+    expect(train).toHaveAttribute('aria-valuemin', '0');
+    expect(train).toHaveAttribute('aria-valuemax', '1');
+    expect(train).toHaveAttribute('aria-valuetext', '99.0%');
+    // The visible percentage is there for the eye, not read a second time.
+    expect(screen.getByText('99.0%')).toHaveAttribute('aria-hidden', 'true');
+  });
+
   it('sorts by value and filters by name as a person types', async () => {
     const { user } = renderWithClient(<ResultsPane response={response} />);
     expect(meterNames()).toEqual(['train', 'railway', 'rail station', 'sky']);

@@ -67,7 +67,10 @@ export function ConceptsRenderer({ data, context }: RendererProps) {
                     }}
                   />
                 </div>
-                <span className="text-right text-xs text-slate-600 tabular-nums">{formatScore(value)}</span>
+                {/* The meter says the value to screen readers (aria-valuetext); this is its visible twin. */}
+                <span aria-hidden className="text-right text-xs text-slate-600 tabular-nums">
+                  {formatScore(value)}
+                </span>
               </li>
             );
           })}
