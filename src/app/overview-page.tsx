@@ -70,7 +70,10 @@ function Overview({ config }: { config: LensConfig }) {
       : workflows.data?.length === 1
         ? workflows.data[0]?.id
         : undefined;
+  // Picking a workflow re-creates the picker (inside the new workspace): keep the keyboard's place.
+  const [pickerFocus, setPickerFocus] = useState(false);
   const pickWorkflow = (id: string) => {
+    setPickerFocus(document.activeElement instanceof HTMLSelectElement);
     setChosenWorkflow(id);
     // Another workflow's versions, frames and inputs mean nothing here: start from its overview.
     writeUrl({ ...CLEAR_COMPARE, workflow: id, version: undefined });
@@ -86,7 +89,9 @@ function Overview({ config }: { config: LensConfig }) {
           key={`${userApp.userId}/${userApp.appId}/${workflowId}`}
           userApp={userApp}
           workflowId={workflowId}
-          workflowPicker={<WorkflowSelect userApp={userApp} value={workflowId} onChange={pickWorkflow} />}
+          workflowPicker={
+            <WorkflowSelect userApp={userApp} value={workflowId} onChange={pickWorkflow} autoFocus={pickerFocus} />
+          }
         />
       ) : (
         <Card>
@@ -373,6 +378,7 @@ function WorkflowWorkspace({
                   nodes={shown.nodes}
                   given={shown.prediction.inputs}
                   userApp={userApp}
+                  viewStore={viewStore}
                 />
               </Suspense>
             </ErrorBoundary>

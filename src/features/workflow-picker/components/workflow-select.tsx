@@ -9,10 +9,13 @@ export function WorkflowSelect({
   userApp,
   value,
   onChange,
+  autoFocus = false,
 }: {
   userApp: UserApp;
   value: string | undefined;
   onChange: (workflowId: string) => void;
+  /** Takes focus when it appears: the page re-creates the picker for each workflow picked. */
+  autoFocus?: boolean;
 }) {
   const workflows = useQuery(workflowsQueryOptions(userApp));
 
@@ -25,7 +28,12 @@ export function WorkflowSelect({
       );
     }
     return (
-      <SelectField label="Workflow" value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+      <SelectField
+        label="Workflow"
+        value={value ?? ''}
+        // Only right after a pick made from the keyboard (focus was on the picker).
+        autoFocus={autoFocus}
+        onChange={(event) => onChange(event.target.value)}>
         {value === undefined ? (
           <option value="" disabled>
             Pick a workflow…
