@@ -8,6 +8,13 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { startProcess } from '../e2e/support/servers';
 import { root } from './support';
 
+/**
+ * The build the app figures are taken on: the bench's own (run.ts builds it), so a build another
+ * person starts in `dist/` meanwhile cannot empty it under the preview. BENCH_APP_DIR measures a
+ * build made elsewhere (another commit, an unminified one for profiling).
+ */
+export const appDist = path.resolve(root, process.env.BENCH_APP_DIR ?? '.tmp/bench-dist');
+
 export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -24,14 +31,7 @@ export async function withApp<T>(
   const vite = path.join(root, 'node_modules', '.bin', 'vite');
   const preview = await startProcess(
     vite,
-    // BENCH_APP_DIR: measure a build made elsewhere (another commit, unminified for profiling).
-    [
-      'preview',
-      '--port',
-      String(port),
-      '--strictPort',
-      ...(process.env.BENCH_APP_DIR ? ['--outDir', process.env.BENCH_APP_DIR] : []),
-    ],
+    ['preview', '--port', String(port), '--strictPort', '--outDir', appDist],
     { ENGINE_PORT: new URL(engineUrl).port },
     new RegExp(`127\\.0\\.0\\.1:${port}`),
   );

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { root, startEngine, type BenchRow } from '../support';
+import { appDist } from '../app-support';
+import { startEngine, type BenchRow } from '../support';
 
 export async function coldStart(port: number): Promise<BenchRow[]> {
   const started = performance.now();
@@ -30,7 +31,7 @@ export async function coldStart(port: number): Promise<BenchRow[]> {
 }
 
 export function initialJavaScript(): BenchRow[] {
-  const dist = path.join(root, 'dist');
+  const dist = appDist;
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const scripts = [
     ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
