@@ -38,6 +38,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await lens.tryButton.click();
       await expect(lens.dialog).toBeVisible();
       await expectAccessible(lens, 'the try modal');
+      await lens.page.keyboard.press('Escape');
+      await expect(lens.dialog).toBeHidden();
+
+      await lens.page.keyboard.press('?');
+      await expect(lens.page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await expectAccessible(lens, 'the keyboard shortcuts');
     });
 
     test('OCR text and its translation', async ({ lens }) => {
