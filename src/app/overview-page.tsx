@@ -177,6 +177,7 @@ function WorkflowWorkspace({
 
   const target = { userApp, workflowId, versionId: version?.id };
   const compareTryInput = useRef<TryInputHandle>(null);
+  usePasteAnywhere(() => (compare ? compareTryInput : tryInput).current);
   const tryInput = useRef<TryInputHandle>(null);
   const [selectedNode, setSelectedNode] = useState(() => readUrl().node);
   const selectNode = (id: string) => {
@@ -458,4 +459,40 @@ function resetZoom() {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[aria-label="Reset zoom"]')) {
     if (!button.disabled) button.click();
   }
+}
+
+/**
+ * Paste works anywhere on the page, not only in the modal: pasted images (or other files) run as
+ * if dropped on it, and a pasted http(s) URL opens the modal with it in the URL box. Pastes into a
+ * field stay there, and an open modal handles its own.
+ */
+function usePasteAnywhere(target: () => TryInputHandle | null) {
+  const latest = useRef(target);
+  useEffect(() => {
+    latest.current = target;
+  });
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      if (event.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
+      const into = event.target;
+      if (into instanceof HTMLInputElement || into instanceof HTMLTextAreaElement) return;
+      if (into instanceof HTMLElement && into.isContentEditable) return;
+      const handle = latest.current();
+      const data = event.clipboardData;
+      if (!handle || !data) return;
+      const files = Array.from(data.files);
+      if (files.length > 0) {
+        event.preventDefault();
+        handle.runFiles(files);
+        return;
+      }
+      const text = data.getData('text/plain').trim();
+      if (/^https?:\/\/\S+$/i.test(text)) {
+        event.preventDefault();
+        handle.openWithUrl(text);
+      }
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 }
