@@ -5,10 +5,16 @@ import { flower, manAtTable } from '../engine/vision/testing/fixtures';
 import { expect, test, type LensPage } from './support/lens';
 
 /** Compare on, the two newest versions picked, the image given through the + modal. */
-async function compareOn(lens: LensPage, workflowId: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+async function compareOn(
+  lens: LensPage,
+  workflowId: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
   await lens.open(workflowId);
   await lens.page.getByRole('button', { name: 'Compare versions' }).click();
-  await expect(lens.page.getByRole('combobox', { name: 'Version B' }).locator('option').first()).toBeAttached();
+  await expect(
+    lens.page.getByRole('combobox', { name: 'Version B' }).locator('option').first(),
+  ).toBeAttached();
   await lens.pickFile(file);
   await expect(lens.dialog).toBeHidden();
   await expect(lens.page.getByText(/Answered in/)).toHaveCount(2, { timeout: 60_000 });
@@ -74,7 +80,10 @@ test('General-Detection: the swipe divider by keyboard and by mouse, rows and bo
   expect(dragged).toBeGreaterThanOrEqual(73);
   expect(dragged).toBeLessThanOrEqual(77);
   // B's boxes are cut at the divider's column.
-  await expect(detect.locator('[data-side="b"]')).toHaveAttribute('style', new RegExp(`inset\\(0px 0px 0px ${dragged}`));
+  await expect(detect.locator('[data-side="b"]')).toHaveAttribute(
+    'style',
+    new RegExp(`inset\\(0px 0px 0px ${dragged}`),
+  );
 
   // The swipe PNG is one picture, the input's size.
   const swipePng = page.waitForEvent('download');
@@ -95,7 +104,9 @@ test('General-Detection: the swipe divider by keyboard and by mouse, rows and bo
   const changes = detect.getByRole('list', { name: 'Region changes' });
   const pairRow = changes.getByRole('listitem').filter({ hasText: '↔' }).first();
   await expect(pairRow).toBeVisible();
-  const [, boxA, boxB] = /^Box (\d+) ↔ Box (\d+)$/.exec((await pairRow.getByText(/^Box \d+ ↔ Box \d+$/).textContent()) ?? '') ?? [];
+  const [, boxA, boxB] =
+    /^Box (\d+) ↔ Box (\d+)$/.exec((await pairRow.getByText(/^Box \d+ ↔ Box \d+$/).textContent()) ?? '') ??
+    [];
   expect(boxA && boxB).toBeTruthy();
   const boxInA = boxesA.locator(`[data-region-index="${Number(boxA) - 1}"][role="img"]`);
   const boxInB = boxesB.locator(`[data-region-index="${Number(boxB) - 1}"][role="img"]`);
@@ -130,7 +141,10 @@ test('General-Detection: the swipe divider by keyboard and by mouse, rows and bo
   // Overlay: A solid, B dashed.
   await pickView(page, 'Overlay');
   const dashOf = (boxes: typeof boxesA) =>
-    boxes.locator('[data-region-index] rect').first().evaluate((rect) => getComputedStyle(rect).strokeDasharray);
+    boxes
+      .locator('[data-region-index] rect')
+      .first()
+      .evaluate((rect) => getComputedStyle(rect).strokeDasharray);
   expect(await dashOf(boxesA)).toBe('none');
   expect(await dashOf(boxesB)).toMatch(/^6(px)?,? 4(px)?$/);
 
@@ -142,12 +156,15 @@ test('General-Detection: the swipe divider by keyboard and by mouse, rows and bo
     format: 'workflow-lens/compare',
     workflow: { id: 'General-Detection' },
   });
-  const nodes = (json as { nodes?: { key?: string; status?: string; diffs?: Record<string, unknown> }[] }).nodes ?? [];
+  const nodes =
+    (json as { nodes?: { key?: string; status?: string; diffs?: Record<string, unknown> }[] }).nodes ?? [];
   expect(nodes.map((pair) => [pair.key, pair.status])).toEqual([['detect', 'changed']]);
   // The regions B alone found at the threshold (0) are listed, as on screen.
   const regions = nodes[0]?.diffs?.regions as { matched: unknown[]; bOnly: { label: string }[] } | undefined;
   expect(regions?.matched.length).toBeGreaterThan(0);
-  expect(regions?.bOnly.length).toBe(await changes.getByRole('listitem').filter({ hasText: 'Only in B' }).count());
+  expect(regions?.bOnly.length).toBe(
+    await changes.getByRole('listitem').filter({ hasText: 'Only in B' }).count(),
+  );
 });
 
 test('Person-Segmentation: the wider mask of B disagrees with A, painted on request, and the agreement per class', async ({
@@ -169,7 +186,12 @@ test('Person-Segmentation: the wider mask of B disagrees with A, painted on requ
   expect(iou).toBeGreaterThan(0);
   expect(iou).toBeLessThan(1);
   await expect(agreement.getByRole('row', { name: /background/ })).toContainText('only B');
-  await expect(agreement.getByRole('row', { name: /background/ }).getByRole('cell').nth(1)).toHaveText('0.00');
+  await expect(
+    agreement
+      .getByRole('row', { name: /background/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('0.00');
 
   const disagreement = segment.getByRole('img', { name: 'Mask disagreement' });
   await expect(disagreement).toHaveCount(0);

@@ -357,14 +357,24 @@ function PairList({
   );
 }
 
+function usesThreshold({ outputA, outputB }: ComparedPair): boolean {
+  return [outputA?.data, outputB?.data].some(
+    (data) => data?.concepts !== undefined || data?.frames !== undefined,
+  );
+}
+
 function PairRow({ pair, settings }: { pair: ComparedPair; settings: typeof DEFAULT_COMPARE_SETTINGS }) {
   const hasOutputs = pair.outputA !== undefined || pair.outputB !== undefined;
+  // Only concepts and frames are compared under the threshold; regions are matched over all
+  // boxes. So a threshold step re-diffs a detector's outputs (quadratic in the boxes) never.
+  const threshold = usesThreshold(pair) ? settings.threshold : DEFAULT_COMPARE_SETTINGS.threshold;
+  const { iouThreshold } = settings;
   const differs = useMemo(
     () =>
       pair.outputA && pair.outputB
-        ? outputsDiffer(diffOutputs(pair.outputA, pair.outputB, settings))
+        ? outputsDiffer(diffOutputs(pair.outputA, pair.outputB, { threshold, iouThreshold }))
         : undefined,
-    [pair.outputA, pair.outputB, settings],
+    [pair.outputA, pair.outputB, threshold, iouThreshold],
   );
   const output = !hasOutputs
     ? '—'
