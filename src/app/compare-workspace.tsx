@@ -5,7 +5,7 @@
  * Everything that makes the screen is in the address (versions, view, threshold, frame, input),
  * so a reload or a shared link brings it back (docs/decisions/010).
  */
-import { lazy, Suspense, useCallback, useState, type Ref } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode, type Ref } from 'react';
 import { useQuery, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import type { WorkflowNode, WorkflowVersion } from '@contract/clarifai';
 import type { PredictResponse } from '@/lib/predict-response';
@@ -127,7 +127,10 @@ export function CompareWorkspace({
   versionA,
   versionB,
   tryInput,
+  samples,
 }: {
+  /** Sample inputs to offer while nothing has been given. */
+  samples?: ReactNode;
   userApp: UserApp;
   workflowId: string;
   versionA: WorkflowVersion | undefined;
@@ -212,8 +215,13 @@ export function CompareWorkspace({
       ) : null}
       {inputRef === undefined ? (
         <Empty title="Run both versions on your own input: press +">
-          Both versions run at once on the same image, video, text or audio; each node’s outputs are then
-          shown paired, with what changed between A and B.
+          <div className="flex flex-col items-center gap-4">
+            <p>
+              Both versions run at once on the same image, video, text or audio; each node’s outputs are then
+              shown paired, with what changed between A and B.
+            </p>
+            {samples}
+          </div>
         </Empty>
       ) : input.error ? (
         <ApiErrorNotice title="Could not open the input" error={input.error} />

@@ -22,11 +22,16 @@ describe('comparing two versions', () => {
     await user.click(compare);
     expect(compare).toHaveAttribute('aria-pressed', 'true');
     // The two newest versions: A the older, B the latest.
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Version A' })).toHaveValue('older0000001'));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Version A' })).toHaveValue('older0000001'),
+    );
     expect(screen.getByRole('combobox', { name: 'Version B' })).toHaveValue('newer0000001');
 
     const dialog = await openTryDialog(user);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Image or video URL' }), 'https://example.com/sign.png');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Image or video URL' }),
+      'https://example.com/sign.png',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Run' }));
 
     const table = await screen.findByRole('table', { name: 'Node changes' });
@@ -36,8 +41,13 @@ describe('comparing two versions', () => {
     await waitFor(() => expect(row('translate-spa')).toHaveTextContent('Differs'));
     // One request per version, both for the same input.
     const posts = calls.filter((call) => call.method === 'POST');
-    expect(posts.map((call) => call.path).sort()).toEqual([predictPath('newer0000001'), predictPath('older0000001')]);
-    expect(posts.every((call) => JSON.stringify(call.body).includes('https://example.com/sign.png'))).toBe(true);
+    expect(posts.map((call) => call.path).sort()).toEqual([
+      predictPath('newer0000001'),
+      predictPath('older0000001'),
+    ]);
+    expect(posts.every((call) => JSON.stringify(call.body).includes('https://example.com/sign.png'))).toBe(
+      true,
+    );
     // The screen is in the address.
     const params = new URLSearchParams(window.location.search);
     expect(params.get('compare')).toBe('1');

@@ -109,6 +109,8 @@ function display(spec: InputSpec): GivenInput {
 export async function keepInput(spec: InputSpec): Promise<KeptInput> {
   if (spec.type === 'url' && !spec.caption) {
     resolved.set(spec.url, { spec, given: display(spec) });
+    // The address carries it by itself; the store lists it among the recent inputs.
+    await putInput(toStore(spec)).catch(() => undefined);
     return { ref: spec.url, durable: true };
   }
   try {

@@ -35,22 +35,31 @@ describe('the overview page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Try your own image or video' }));
     const dialog = screen.getByRole('dialog', { name: 'Try your own image or video' });
-    await user.type(within(dialog).getByRole('textbox', { name: 'Image or video URL' }), 'https://example.com/sign.png');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Image or video URL' }),
+      'https://example.com/sign.png',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Run' }));
 
     const ocr = await screen.findByRole('region', { name: 'ocr' });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(within(within(ocr).getByRole('list', { name: 'Regions' })).getByRole('listitem')).toHaveTextContent('THE HOUSE IS RED');
+    expect(
+      within(within(ocr).getByRole('list', { name: 'Regions' })).getByRole('listitem'),
+    ).toHaveTextContent('THE HOUSE IS RED');
     expect(screen.getByRole('region', { name: 'translate-spa' })).toHaveTextContent('LA CASA ES ROJA');
     expect(screen.queryByRole('region', { name: 'translate-cat' })).not.toBeInTheDocument();
-    expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/versions/older0000001/results'))).toBe(true);
+    expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/versions/older0000001/results'))).toBe(
+      true,
+    );
   });
 
   it('opens the workflow and version named in the address', async () => {
     window.history.replaceState(null, '', '/?workflow=ocr-translate&version=older0000001');
     mockApi(engine);
     renderWithClient(<OverviewPage />);
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Version' })).toHaveValue('older0000001'));
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Version' })).toHaveValue('older0000001'),
+    );
     expect(screen.getByRole('combobox', { name: 'Workflow' })).toHaveValue('ocr-translate');
   });
 
@@ -76,7 +85,9 @@ describe('the overview page', () => {
   it('says the API is not reachable, with the hint and a Retry that works once it is up', async () => {
     let up = false;
     mockApi((call) =>
-      up ? engine(call) : new Response('<!doctype html><title>Vite</title>', { headers: { 'content-type': 'text/html' } }),
+      up
+        ? engine(call)
+        : new Response('<!doctype html><title>Vite</title>', { headers: { 'content-type': 'text/html' } }),
     );
     const { user } = renderWithClient(<OverviewPage />);
     const alert = await screen.findByRole('alert');
@@ -89,7 +100,10 @@ describe('the overview page', () => {
   it('shows a Clarifai error status on the workflow list with its code', async () => {
     mockApi((call) =>
       call.path.endsWith('/workflows')
-        ? clarifaiJson({ status: { code: 11008, description: 'API key is invalid', details: 'key rejected' } }, 401)
+        ? clarifaiJson(
+            { status: { code: 11008, description: 'API key is invalid', details: 'key rejected' } },
+            401,
+          )
         : engine(call),
     );
     renderWithClient(<OverviewPage />);

@@ -30,7 +30,10 @@ import { WorkflowSelect } from '@/features/workflow-picker/components/workflow-s
 import { VersionSelect } from '@/features/workflow-picker/components/version-select';
 import { NodeChain } from '@/features/workflow-picker/components/node-chain';
 import { TryInput, type Prediction, type TryInputHandle } from '@/features/try-input/components/try-input';
-import { keepInput, resolveInput } from '@/app/input-refs';
+import { fromStored, keepInput, resolveInput } from '@/app/input-refs';
+import { RecentInputs } from '@/features/recent-inputs/components/recent-inputs';
+import { SampleInputs } from '@/features/recent-inputs/components/sample-inputs';
+import { sampleFile, sampleText, type Sample } from '@/features/recent-inputs/samples';
 import { useThresholdInUrl } from '@/app/url-sync';
 import { createViewStore } from '@/features/results/state/view-state';
 
@@ -90,7 +93,12 @@ function Overview({ config }: { config: LensConfig }) {
           userApp={userApp}
           workflowId={workflowId}
           workflowPicker={
-            <WorkflowSelect userApp={userApp} value={workflowId} onChange={pickWorkflow} autoFocus={pickerFocus} />
+            <WorkflowSelect
+              userApp={userApp}
+              value={workflowId}
+              onChange={pickWorkflow}
+              autoFocus={pickerFocus}
+            />
           }
         />
       ) : (
@@ -330,6 +338,12 @@ function WorkflowWorkspace({
           versionA={versionA}
           versionB={versionB}
           tryInput={compareTryInput}
+          samples={
+            <SampleInputs
+              workflowId={workflowId}
+              onSample={(sample) => void runSample(compareTryInput.current, sample)}
+            />
+          }
         />
       ) : (
         <section aria-labelledby="results-heading" className="flex flex-col gap-4">
@@ -385,12 +399,26 @@ function WorkflowWorkspace({
             </ErrorBoundary>
           ) : (
             <Empty title="Run the workflow on your own input: press +">
-              Drop, paste or pick images, a video or audio, type a text, or give a URL; each model’s answer
-              appears here.
+              <div className="flex flex-col items-center gap-4">
+                <p>
+                  Drop, paste or pick images, a video or audio, type a text, or give a URL; each model’s
+                  answer appears here.
+                </p>
+                <SampleInputs
+                  workflowId={workflowId}
+                  onSample={(sample) => void runSample(tryInput.current, sample)}
+                />
+              </div>
             </Empty>
           )}
         </section>
       )}
+      <RecentInputs
+        onRun={(input) => {
+          const resolved = fromStored(input);
+          if (resolved) (compare ? compareTryInput : tryInput).current?.run([resolved.spec]);
+        }}
+      />
     </>
   );
 }
@@ -495,4 +523,15 @@ function usePasteAnywhere(target: () => TryInputHandle | null) {
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, []);
+}
+
+/** Loads a sample from the app's own `/samples/` and runs it like an upload (or a typed text). */
+async function runSample(handle: TryInputHandle | null, sample: Sample) {
+  if (!handle) return;
+  if (sample.kind === 'text') {
+    handle.run([{ type: 'text', raw: await sampleText(sample) }]);
+    return;
+  }
+  const file = await sampleFile(sample);
+  handle.run([{ type: 'file', kind: sample.kind, file }]);
 }

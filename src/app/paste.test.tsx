@@ -25,7 +25,9 @@ describe('pasting anywhere on the page', () => {
     const event = paste(document.body, { text: ' https://example.com/sign.png ' });
     expect(event.defaultPrevented).toBe(true);
     const dialog = await screen.findByRole('dialog', { name: 'Try your own image or video' });
-    expect(within(dialog).getByRole('textbox', { name: 'Image or video URL' })).toHaveValue('https://example.com/sign.png');
+    expect(within(dialog).getByRole('textbox', { name: 'Image or video URL' })).toHaveValue(
+      'https://example.com/sign.png',
+    );
   });
 
   it('runs a pasted image at once, and leaves pastes into fields and plain words alone', async () => {

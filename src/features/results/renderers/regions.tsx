@@ -185,7 +185,7 @@ const RegionRowItem = memo(function RegionRowItem({
       onFocus={() => store.set(index)}
       onBlur={() => store.set(null)}
       className={cn(
-        'flex gap-2 rounded-lg border px-3 py-2 text-sm outline-none transition-colors',
+        'flex gap-2 rounded-lg border px-3 py-2 text-sm outline-none transition-colors focus-visible:ring-2 focus-visible:ring-brand-600',
         highlighted ? 'border-brand-600 bg-brand-50' : 'border-slate-200 bg-white hover:bg-slate-50',
       )}
     >
