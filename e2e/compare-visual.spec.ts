@@ -138,6 +138,38 @@ test('General-Detection: the swipe divider by keyboard and by mouse, rows and bo
   await expect(onlyB).toHaveAttribute('data-highlighted', 'true');
   await page.mouse.move(0, 0);
 
+  // One zoom for both panes, kept by the other views; in swipe the divider zooms with the picture.
+  const zoomed = detect.locator('[data-zoom]');
+  await detect.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(zoomed).toHaveCount(2);
+  const [zoomA, zoomB] = await zoomed.evaluateAll((frames) => frames.map((f) => f.getAttribute('data-zoom')));
+  expect(zoomA).not.toBe('1.00');
+  expect(zoomB).toBe(zoomA);
+  await expect(zoomed.nth(1).locator('> div')).toHaveCSS(
+    'transform',
+    await zoomed
+      .nth(0)
+      .locator('> div')
+      .evaluate((d) => getComputedStyle(d).transform),
+  );
+  await pickView(page, 'Swipe');
+  await expect(zoomed).toHaveAttribute('data-zoom', zoomA ?? '');
+  // Hovering at the same picture point left of the divider finds A's box, right of it B's.
+  await detect.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(zoomed).toHaveAttribute('data-zoom', '1.00');
+  await divider.focus();
+  await page.keyboard.press('End');
+  await boxInA.locator('rect').first().hover({ force: true });
+  await expect(boxInA).toHaveAttribute('data-highlighted', 'true');
+  await expect(pairRow).toHaveAttribute('data-highlighted', 'true');
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Home');
+  await expect(divider).toHaveAttribute('aria-valuenow', '0');
+  await onlyBox.locator('rect').first().hover({ force: true });
+  await expect(onlyB).toHaveAttribute('data-highlighted', 'true');
+  await page.mouse.move(0, 0);
+  await expect(onlyB).toHaveAttribute('data-highlighted', 'false');
+
   // Overlay: A solid, B dashed.
   await pickView(page, 'Overlay');
   const dashOf = (boxes: typeof boxesA) =>
@@ -147,6 +179,18 @@ test('General-Detection: the swipe divider by keyboard and by mouse, rows and bo
       .evaluate((rect) => getComputedStyle(rect).strokeDasharray);
   expect(await dashOf(boxesA)).toBe('none');
   expect(await dashOf(boxesB)).toMatch(/^6(px)?,? 4(px)?$/);
+  // B's boxes lie over A's: one layer on top finds the box under the pointer in either version.
+  await onlyBox.locator('rect').first().hover({ force: true });
+  await expect(onlyBox).toHaveAttribute('data-highlighted', 'true');
+  await expect(onlyB).toHaveAttribute('data-highlighted', 'true');
+  await boxInA.locator('rect').first().hover({ force: true });
+  await expect(pairRow).toHaveAttribute('data-highlighted', 'true');
+  await page.mouse.move(0, 0);
+  await expect(pairRow).toHaveAttribute('data-highlighted', 'false');
+  const overlayPng = page.waitForEvent('download');
+  await detect.getByRole('button', { name: 'Download comparison PNG' }).click();
+  const overlayMeta = await sharp(await downloaded(await overlayPng)).metadata();
+  expect([overlayMeta.width, overlayMeta.height]).toEqual([width, height]);
 
   // The differences as JSON: the compare format, with the node pair.
   const jsonDownload = page.waitForEvent('download');
@@ -192,6 +236,31 @@ test('Person-Segmentation: the wider mask of B disagrees with A, painted on requ
       .getByRole('cell')
       .nth(1),
   ).toHaveText('0.00');
+
+  // The person masks score under the default threshold: at 0 every mask is drawn.
+  await page.getByRole('slider', { name: 'Threshold' }).fill('0');
+  await expect(segment.getByText('1 matched · 0 only in A · 1 only in B')).toBeVisible();
+  // The side-by-side PNG draws each version's masks over its copy of the picture.
+  const input = await manAtTable();
+  const { width = 0, height = 0 } = await sharp(input).metadata();
+  const pngDownload = page.waitForEvent('download');
+  await segment.getByRole('button', { name: 'Download comparison PNG' }).click();
+  const png = sharp(await downloaded(await pngDownload));
+  const meta = await png.metadata();
+  expect(meta.height).toBe(height);
+  expect(meta.width ?? 0).toBeGreaterThanOrEqual(2 * width);
+  const original = await sharp(input).removeAlpha().raw().toBuffer();
+  const differenceFrom = async (left: number) => {
+    const half = await png.clone().extract({ left, top: 0, width, height }).removeAlpha().raw().toBuffer();
+    let sum = 0;
+    for (let i = 0; i < half.length; i++) sum += Math.abs((half[i] ?? 0) - (original[i] ?? 0));
+    return sum / half.length;
+  };
+  // B's background region covers more of the picture than A's person mask: B differs more.
+  const tintA = await differenceFrom(0);
+  const tintB = await differenceFrom((meta.width ?? 0) - width);
+  expect(tintA).toBeGreaterThan(3);
+  expect(tintB).toBeGreaterThan(tintA);
 
   const disagreement = segment.getByRole('img', { name: 'Mask disagreement' });
   await expect(disagreement).toHaveCount(0);
