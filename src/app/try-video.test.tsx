@@ -134,9 +134,10 @@ describe('a video through the page', () => {
     const ocr = await screen.findByRole('region', { name: 'ocr' });
     const timeline = await within(ocr).findByRole('slider', { name: 'Timeline' });
     await waitFor(() => expect(timeline).toHaveAttribute('data-frame-count', '2'));
-    expect(screen.getByRole('status')).toHaveTextContent('Running: the frames answered so far are shown');
+    expect(screen.getByText(/^Running: the frames answered so far are shown/)).toHaveAttribute('role', 'status');
     expect(within(ocr).getByLabelText('Input video')).toHaveAttribute('src', 'blob:test/1');
-    expect(screen.getByRole('dialog', { name: 'Try your own image or video' })).toBeInTheDocument();
+    // The modal stepped aside for the frames; the progress goes on beside the + button.
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Processing frames' })).toHaveAttribute(
       'aria-valuenow',
       '67',
@@ -152,8 +153,9 @@ describe('a video through the page', () => {
     stream.send(frameLine(2));
     stream.send(finalLine());
     stream.end();
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(screen.queryByText(/^Running:/)).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(/^Running:/)).not.toBeInTheDocument());
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
     const final = within(screen.getByRole('region', { name: 'ocr' })).getByRole('slider', {
       name: 'Timeline',
     });

@@ -160,7 +160,14 @@ export function TryInput({
         signal: controller.signal,
         onProgress: setProgress,
         sampleMs: interval,
-        onPartial: onPartial && ((response) => onPartial({ target, response, inputs: given, specs: plan.inputs })),
+        onPartial:
+          onPartial &&
+          ((response) => {
+            onPartial({ target, response, inputs: given, specs: plan.inputs });
+            // The first frames are in: the modal steps aside so they can be seen, and the run goes
+            // on with its progress (and a Stop) beside the + button.
+            setOpen(false);
+          }),
       },
       {
         onSuccess: (response) => {
@@ -171,9 +178,11 @@ export function TryInput({
           predict.reset();
         },
         // The object URLs only live on if the prediction succeeded and the results show them.
-        onError: () => {
+        onError: (failure) => {
           onPartial?.(null);
           revokeBlobs(given);
+          // A run that failed after the modal stepped aside says so in the modal, with Retry.
+          if (!isAbort(failure)) setOpen(true);
         },
         onSettled: () => setProgress(null),
       },
@@ -302,6 +311,14 @@ export function TryInput({
           <path d="M12 5v14M5 12h14" strokeLinecap="round" />
         </svg>
       </Button>
+      {busy && !open ? (
+        <div className="flex min-w-56 flex-col gap-1">
+          <SendProgress progress={progress} />
+          <Button variant="secondary" size="sm" className="self-start" onClick={() => onOpenChange(false)}>
+            Stop
+          </Button>
+        </div>
+      ) : null}
       <DialogContent onPaste={onPaste}>
         <DialogClose />
         <div className="flex flex-col gap-1 pr-8">

@@ -114,13 +114,13 @@ describe('a video in the modal', () => {
     const output = (raw: string) => ({ id: 'out-ocr', model: { id: 'ocr' }, data: { text: { raw } } });
     stream.send({ frame: { input_index: 0, frame_info: { index: 0, time: 500 }, outputs: [output('0')] } });
     stream.send({ progress: { stage: 'frames', done: 1, total: 4 } });
+    // The first frames are in: the modal steps aside for them, and the progress goes on beside +.
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() =>
-      expect(within(dialog).getByRole('progressbar', { name: 'Processing frames' })).toHaveAttribute(
-        'aria-valuenow',
-        '25',
-      ),
+      expect(screen.getByRole('progressbar', { name: 'Processing frames' })).toHaveAttribute('aria-valuenow', '25'),
     );
-    expect(within(dialog).getByText(/Processing frames… 1 of 4/)).toBeInTheDocument();
+    expect(screen.getByText(/Processing frames… 1 of 4/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeInTheDocument();
     await waitFor(() => expect(onPartial).toHaveBeenCalled());
     const partial = onPartial.mock.calls.at(-1)?.[0];
     expect(partial?.response.results?.[0]?.outputs?.[0]?.data?.frames).toEqual([
@@ -132,6 +132,22 @@ describe('a video in the modal', () => {
     stream.send({ response: okResponse });
     stream.end();
     await waitFor(() => expect(onPredicted).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
+  });
+
+  it('stops a run that stepped aside with Stop, dropping the results so far', async () => {
+    const stream = ndjsonStream();
+    mockApi(() => stream.response);
+    const onPartial = vi.fn<(partial: Prediction | null) => void>();
+    const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} onPartial={onPartial} />);
+    const dialog = await openTryDialog(user);
+    await user.upload(within(dialog).getByLabelText('Choose a file'), clip());
+    await user.click(within(dialog).getByRole('button', { name: 'Run video' }));
+    stream.send({ frame: { input_index: 0, frame_info: { index: 0, time: 500 }, outputs: [{ data: {} }] } });
+    await user.click(await screen.findByRole('button', { name: 'Stop' }));
+    expect(onPartial).toHaveBeenLastCalledWith(null);
+    expect(screen.queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
@@ -159,7 +175,9 @@ describe('a video in the modal', () => {
       },
     });
     stream.end();
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    // The modal had stepped aside for the frames: it comes back to say what failed.
+    const reopened = await screen.findByRole('dialog', { name: 'Try your own image or video' });
+    expect(await within(reopened).findByRole('alert')).toHaveTextContent(
       'Input could not be decoded (code 30300)',
     );
     expect(onPartial).toHaveBeenLastCalledWith(null);
