@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { ThemeSwitch } from '@/components/theme-switch';
+import { Toaster } from '@/components/ui/toaster';
 
 /**
  * The page frame: the app's name on the left of the header, the API corner and the theme switch on
  * the right (wrapping under the name on a phone). The column widens on large screens so a 4K
- * display does not show the results in a narrow strip.
+ * display does not show the results in a narrow strip. Toasts (background failures only) sit in the
+ * bottom-right corner.
  */
 export function AppLayout({ headerRight, children }: { headerRight?: ReactNode; children: ReactNode }) {
   const column = 'mx-auto w-full max-w-7xl px-4 sm:px-6 2xl:max-w-[min(94vw,160rem)]';
@@ -34,6 +36,7 @@ export function AppLayout({ headerRight, children }: { headerRight?: ReactNode; 
         </div>
       </header>
       <main className={`${column} flex min-w-0 flex-col gap-6 py-6`}>{children}</main>
+      <Toaster />
     </div>
   );
 }
