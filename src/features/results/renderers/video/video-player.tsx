@@ -173,6 +173,43 @@ export function VideoPlayer({
     event.preventDefault();
   };
 
+  // The parts a seek does not change, made once: a seek re-renders the player (the frame on screen
+  // changes), and the <video> element with its handlers and the legend need not be compared again.
+  const video = useMemo(
+    () => (
+      <video
+        ref={videoRef}
+        src={url}
+        aria-label="Input video"
+        tabIndex={0}
+        muted
+        playsInline
+        preload="auto"
+        className="block max-h-[60vh] w-full object-contain outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+        onLoadedMetadata={(event) => {
+          const video = event.currentTarget;
+          setNatural({ width: video.videoWidth, height: video.videoHeight });
+          setDuration(Number.isFinite(video.duration) ? video.duration * 1000 : null);
+        }}
+        onPlay={() => {
+          setPlaying(true);
+          playhead.setDriver(id);
+        }}
+        onPause={() => {
+          setPlaying(false);
+          if (playhead.get().driver === id) playhead.setDriver(null);
+        }}
+        onEnded={() => setPlaying(false)}
+        onError={onUnplayable}
+      />
+    ),
+    [url, id, playhead, onUnplayable],
+  );
+  const legend = useMemo(
+    () => (classes.length > 0 ? <RegionLegend classes={classes} onFocusClass={setFocusClass} /> : null),
+    [classes],
+  );
+
   const nestedContext = useMemo<RenderContext>(
     () => ({ ...context, media: undefined, nested: true }),
     [context],
@@ -199,31 +236,7 @@ export function VideoPlayer({
             togglePlay();
           }}
         >
-          <video
-            ref={videoRef}
-            src={url}
-            aria-label="Input video"
-            tabIndex={0}
-            muted
-            playsInline
-            preload="auto"
-            className="block max-h-[60vh] w-full object-contain outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
-            onLoadedMetadata={(event) => {
-              const video = event.currentTarget;
-              setNatural({ width: video.videoWidth, height: video.videoHeight });
-              setDuration(Number.isFinite(video.duration) ? video.duration * 1000 : null);
-            }}
-            onPlay={() => {
-              setPlaying(true);
-              playhead.setDriver(id);
-            }}
-            onPause={() => {
-              setPlaying(false);
-              if (playhead.get().driver === id) playhead.setDriver(null);
-            }}
-            onEnded={() => setPlaying(false)}
-            onError={onUnplayable}
-          />
+          {video}
           {natural && natural.width > 0 && natural.height > 0 && items.length > 0 ? (
             <FrameOverlay
               items={items}
@@ -270,7 +283,7 @@ export function VideoPlayer({
           </span>
         </div>
         <FrameTimeline entries={entries} summaries={summaries} current={current} onSeek={seekTo} />
-        {classes.length > 0 ? <RegionLegend classes={classes} onFocusClass={setFocusClass} /> : null}
+        {legend}
       </div>
       <div className="flex min-w-0 flex-col gap-3">
         <h4 className="text-sm font-semibold text-slate-800">{entry ? frameTitle(entry) : 'No frame'}</h4>
