@@ -23,7 +23,12 @@ import { ViewControls } from '@/features/results/components/view-controls';
 import { StatusFailure } from '@/features/results/components/status-badge';
 import { DataView } from '@/features/results/renderers/data-view';
 import { whatItHolds, type Holds } from '@/features/results/lib/scan';
-import { useViewState, ViewStateProvider, type ViewStore } from '@/features/results/state/view-state';
+import {
+  useViewState,
+  useViewStore,
+  ViewStateProvider,
+  type ViewStore,
+} from '@/features/results/state/view-state';
 import type { BaseMedia } from '@/features/results/renderers/types';
 import {
   pairNodes,
@@ -129,8 +134,9 @@ function CompareBody({
   frameMs,
   onFrameChange,
 }: CompareViewProps) {
-  const threshold = useViewState((state) => state.threshold);
-  const settings = useMemo(() => ({ ...DEFAULT_COMPARE_SETTINGS, threshold }), [threshold]);
+  // The threshold is read where it is drawn (the node table, each comparison), not here: a
+  // threshold step then re-renders those, not the whole view.
+  const viewStore = useViewStore();
   const structure = useMemo(
     () => (a.nodes && b.nodes ? pairNodes(a.nodes, b.nodes) : undefined),
     [a.nodes, b.nodes],
@@ -146,7 +152,10 @@ function CompareBody({
         : undefined,
     [structure, a.nodes, b.nodes, a.response, b.response],
   );
-  const viewSettings: CompareViewSettings = { mode, swipe, onSwipeChange, zoom };
+  const viewSettings: CompareViewSettings = useMemo(
+    () => ({ mode, swipe, onSwipeChange, zoom }),
+    [mode, swipe, onSwipeChange, zoom],
+  );
   const media: BaseMedia | undefined = given?.media;
   const answered = !a.running && !b.running && a.response !== undefined && b.response !== undefined;
   const frame = useMemo(
@@ -161,7 +170,7 @@ function CompareBody({
       versionA: a.version,
       versionB: b.version,
       pairs,
-      settings,
+      settings: { ...DEFAULT_COMPARE_SETTINGS, threshold: viewStore.get().threshold },
       inputId,
       exportedAt: new Date().toISOString(),
     });
@@ -194,7 +203,7 @@ function CompareBody({
         <ViewControls holds={mergeHolds(a.response, b.response)} />
         {pairs ? (
           <>
-            <PairList pairs={pairs} settings={settings} />
+            <PairList pairs={pairs} />
             {pairs.map((pair) => (
               <PairSection key={pair.key} pair={pair} media={media} settings={viewSettings} a={a} b={b} />
             ))}
@@ -302,13 +311,9 @@ function timeText(ms: number | undefined): string {
   return ms === undefined ? '—' : formatDuration(ms);
 }
 
-function PairList({
-  pairs,
-  settings,
-}: {
-  pairs: readonly ComparedPair[];
-  settings: typeof DEFAULT_COMPARE_SETTINGS;
-}) {
+function PairList({ pairs }: { pairs: readonly ComparedPair[] }) {
+  const threshold = useViewState((state) => state.threshold);
+  const settings = useMemo(() => ({ ...DEFAULT_COMPARE_SETTINGS, threshold }), [threshold]);
   const counts = pairs.reduce<Record<PairStatus, number>>(
     (sum, pair) => ({ ...sum, [pair.status]: sum[pair.status] + 1 }),
     { unchanged: 0, changed: 0, added: 0, removed: 0 },
