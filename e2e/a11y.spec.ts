@@ -67,6 +67,60 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(lens, 'detection results');
     });
 
+    test('the compare view of a detector, side by side, as a swipe and as an overlay', async ({ lens }) => {
+      const page = lens.page;
+      await lens.open('General-Detection');
+      await page.getByRole('button', { name: 'Compare versions' }).click();
+      await expect(
+        page.getByRole('combobox', { name: 'Version B' }).locator('option').first(),
+      ).toBeAttached();
+      await lens.pickFile({ name: 'table.jpg', mimeType: 'image/jpeg', buffer: await manAtTable() });
+      await expect(lens.dialog).toBeHidden();
+      await expect(page.getByText(/Answered in/)).toHaveCount(2, { timeout: 60_000 });
+      const detect = page.locator('[data-pair-section="detect"]');
+      await expect(detect.getByRole('list', { name: 'Region changes' })).toBeVisible({ timeout: 60_000 });
+      // Every box either version returned, so the "Only in B" rows are on screen too.
+      await page.getByRole('slider', { name: 'Threshold' }).fill('0');
+      await expect(detect.getByText(/only in B/i).first()).toBeVisible();
+      await expect(detect.locator('[data-rendered="true"]').first()).toBeVisible({ timeout: 60_000 });
+      await expectAccessible(lens, 'the compare view, side by side');
+
+      await page.getByRole('radio', { name: 'Swipe' }).check({ force: true });
+      await expect(detect.getByRole('slider', { name: 'Swipe position' })).toBeVisible();
+      await expectAccessible(lens, 'the compare view as a swipe');
+
+      await page.getByRole('radio', { name: 'Overlay' }).check({ force: true });
+      await expect(page.getByRole('radio', { name: 'Overlay' })).toBeChecked();
+      await expect(detect.getByRole('slider', { name: 'Swipe position' })).toBeHidden();
+      await expectAccessible(lens, 'the compare view as an overlay');
+    });
+
+    test('the compare view of OCR and translation: changed boxes, word diffs, an added node', async ({
+      lens,
+    }) => {
+      const page = lens.page;
+      await lens.open('ocr-translate');
+      await page.getByRole('button', { name: 'Compare versions' }).click();
+      await expect(
+        page.getByRole('combobox', { name: 'Version B' }).locator('option').first(),
+      ).toBeAttached();
+      await lens.pickFile({
+        name: 'sign.png',
+        mimeType: 'image/png',
+        buffer: await renderSign(['THE HOUSE IS RED', 'THE CAT IS BLACK']),
+      });
+      await expect(lens.dialog).toBeHidden();
+      await expect(page.getByText(/Answered in/)).toHaveCount(2, { timeout: 60_000 });
+      const ocr = page.locator('[data-pair-section="ocr"]');
+      await expect(ocr.getByRole('list', { name: 'Region changes' })).toBeVisible({ timeout: 60_000 });
+      await expect(page.locator('[data-pair-section="translate-cat"]')).toContainText(/casa/i);
+      await expectAccessible(lens, 'the OCR compare view, side by side');
+
+      await page.getByRole('radio', { name: 'Overlay' }).check({ force: true });
+      await expect(page.getByRole('radio', { name: 'Overlay' })).toBeChecked();
+      await expectAccessible(lens, 'the OCR compare view as an overlay');
+    });
+
     test('concepts of a text', async ({ lens }) => {
       await lens.open('text-classifier');
       await runText(lens, 'I love this wonderful, happy day. Everything is great!');
