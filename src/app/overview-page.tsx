@@ -31,6 +31,7 @@ import { VersionSelect } from '@/features/workflow-picker/components/version-sel
 import { NodeChain } from '@/features/workflow-picker/components/node-chain';
 import { TryInput, type Prediction, type TryInputHandle } from '@/features/try-input/components/try-input';
 import { fromStored, keepInput, resolveInput } from '@/app/input-refs';
+import { showToast } from '@/lib/toasts';
 import { RecentInputs } from '@/features/recent-inputs/components/recent-inputs';
 import { SampleInputs } from '@/features/recent-inputs/components/sample-inputs';
 import { sampleFile, sampleText, type Sample } from '@/features/recent-inputs/samples';
@@ -433,9 +434,16 @@ function rememberInput(prediction: Prediction) {
     writeUrl({ input: undefined, sample: undefined });
     return;
   }
-  void keepInput(only).then((kept) =>
-    writeUrl({ input: kept.durable ? kept.ref : undefined, sample: prediction.sampleMs }),
-  );
+  void keepInput(only).then((kept) => {
+    writeUrl({ input: kept.durable ? kept.ref : undefined, sample: prediction.sampleMs });
+    if (!kept.durable) {
+      showToast({
+        tone: 'error',
+        title: 'This browser would not keep the input',
+        detail: 'The results stay on screen, but a reload or a link will not bring it back.',
+      });
+    }
+  });
 }
 
 /** Runs the input the address names once, when the page opens on it and its version is known. */
@@ -444,7 +452,16 @@ function useRestoredRun(tryInput: RefObject<TryInputHandle | null>, ready: boole
   const [sampleMs] = useState(() => numberParam(readUrl().sample, 100, 60_000));
   const restored = useQuery({
     queryKey: ['restored-input', ref],
-    queryFn: () => resolveInput(ref ?? ''),
+    queryFn: () =>
+      resolveInput(ref ?? '').catch((error: unknown) => {
+        // Nothing on screen asked for it: a reload or a link did, so the failure is a toast.
+        showToast({
+          tone: 'error',
+          title: 'Could not bring back the input in this link',
+          detail: error instanceof Error ? error.message : undefined,
+        });
+        throw error;
+      }),
     enabled: ref !== undefined && ready,
     staleTime: Infinity,
     retry: false,

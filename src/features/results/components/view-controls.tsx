@@ -36,7 +36,7 @@ export function ViewControls({ holds }: { holds: Holds }) {
             onChange={(event) => store.set({ threshold: Number(event.currentTarget.value) })}
             className="w-36 accent-brand-700"
           />
-          <output htmlFor={ids.threshold} className="w-12 text-xs text-slate-600 tabular-nums">
+          <output htmlFor={ids.threshold} className="min-w-16 text-xs whitespace-nowrap text-slate-600 tabular-nums">
             ≥ {formatScore(threshold)}
           </output>
         </div>
