@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { appBoxes } from './cases/app-boxes';
+import { compareBoxes } from './cases/compare-boxes';
 import { pageInteractive } from './cases/app-page';
 import { videoTimeline, videoUpload } from './cases/app-video';
 import { batchSpeedup } from './cases/batch';
@@ -86,8 +87,7 @@ async function main() {
     await app('initial JavaScript', async () => initialJavaScript());
     await app('page interactive', () => pageInteractive(engine.url));
     await app('5,000 boxes', () => appBoxes(engine.url));
-    // Compare view, 2,000 boxes per side (hover / threshold, p95 ≤ 16.7 ms): its case goes here
-    // (bench/cases/), with the same withApp / workOf helpers (bench/app-support.ts).
+    await app('compare view, 2,000 boxes per side', () => compareBoxes(engine.url));
     await app('6,000-frame timeline', () => videoTimeline(engine.url));
     await app('100 MB video upload', () => videoUpload(engine.url));
   } finally {
