@@ -293,8 +293,18 @@ test('Upscale: ×2 against ×4, each picture with its pixel size, and B over A a
   await expect(upscale.getByText('A: 256×256 px')).toBeVisible({ timeout: 60_000 });
   await expect(upscale.getByText('B: 512×512 px')).toBeVisible();
 
-  await pickView(page, 'Overlay');
+  // Swipe: B is cut at the divider, which the keyboard moves.
+  await pickView(page, 'Swipe');
   const imageB = upscale.getByRole('img', { name: 'Version B image' });
+  const divider = upscale.getByRole('slider', { name: 'Swipe position' });
+  await expect(imageB).toHaveCSS('clip-path', 'inset(0px 0px 0px 50%)');
+  await divider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(divider).toHaveAttribute('aria-valuenow', '45');
+  await expect(imageB).toHaveCSS('clip-path', 'inset(0px 0px 0px 45%)');
+
+  await pickView(page, 'Overlay');
+  await expect(divider).toBeHidden();
   await expect(upscale.getByText('A: 256×256 px')).toBeVisible();
   await expect(upscale.getByText('B: 512×512 px')).toBeVisible();
   const opacity = upscale.getByRole('slider', { name: 'B opacity' });
