@@ -62,7 +62,7 @@ export function comparedBoxesResponses(count: number, bOnly: number): { a: Answe
 export async function compareBoxes(engineUrl: string): Promise<BenchRow[]> {
   // The compare view picks the two newest versions: A the older, B the newer.
   const oldest = await firstVersion(engineUrl, WORKFLOW);
-  return withApp(engineUrl, 4374, async ({ url, browser }) => {
+  return withApp(engineUrl, 4377, async ({ url, browser }) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const answers = comparedBoxesResponses(BOXES, B_ONLY);
     const bodyA = JSON.stringify(answers.a);
