@@ -19,13 +19,15 @@ export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
 
 /**
  * How far the work is. `inputs`: request inputs fully answered; `frames`: sampled frames of the
- * request's video answered so far. `total` is null while it is not known yet.
+ * request's video answered so far; `nodes`: workflow nodes done on the request's images and
+ * texts (`node` names the one that just finished). `total` is null while it is not known yet.
  */
 export const ProgressLine = z.looseObject({
   progress: z.looseObject({
-    stage: z.enum(['inputs', 'frames']),
+    stage: z.enum(['inputs', 'frames', 'nodes']),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative().nullable(),
+    node: z.string().optional(),
   }),
 });
 export type ProgressLine = z.infer<typeof ProgressLine>;

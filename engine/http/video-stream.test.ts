@@ -290,15 +290,34 @@ describe('streamed results (Accept: application/x-ndjson)', () => {
     expect(PostWorkflowResultsResponse.parse(await response.json()).status.code).toBe(10000);
   });
 
-  it('streams images too: input progress, then the response', async () => {
+  it('streams images too: input progress, each node as it finishes, then the response', async () => {
     const sign = (await renderTextPng(['GO'])).toString('base64');
     const lines = await streamed(app(real), OCR_URL, { inputs: [{ data: { image: { base64: sign } } }] });
-    expect(lines.slice(0, 2)).toEqual([
+    expect(lines.slice(0, 3)).toEqual([
       { progress: { stage: 'inputs', done: 0, total: 1 } },
+      { progress: { stage: 'nodes', done: 1, total: 1, node: 'ocr' } },
       { progress: { stage: 'inputs', done: 1, total: 1 } },
     ]);
-    expect(ResponseLine.parse(lines[2]).response.results?.[0]?.outputs?.[0]?.data?.text?.raw).toBe('GO');
-    expect(lines).toHaveLength(3);
+    expect(ResponseLine.parse(lines[3]).response.results?.[0]?.outputs?.[0]?.data?.text?.raw).toBe('GO');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('names each node as it finishes, a node after its parents', async () => {
+    const sign = (await renderTextPng(['GO'])).toString('base64');
+    const lines = await streamed(app(planted), FRAMES_URL, { inputs: [{ data: { image: { base64: sign } } }] });
+    const nodes = lines.flatMap((line) => {
+      const progress = ProgressLine.safeParse(line);
+      return progress.success && progress.data.progress.stage === 'nodes' ? [progress.data.progress] : [];
+    });
+    // `hidden` reads the workflow input (no node_inputs): it may finish first; `wrap` waits for `size`.
+    expect(nodes.map((node) => [node.done, node.total])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const order = nodes.map((node) => node.node);
+    expect([...order].sort()).toEqual(['hidden', 'size', 'wrap']);
+    expect(order.indexOf('wrap')).toBeGreaterThan(order.indexOf('size'));
   });
 
   it('puts a request refused as a whole in the one response line', async () => {

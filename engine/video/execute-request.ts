@@ -47,7 +47,12 @@ export async function executeRequest(args: RequestArgs): Promise<WorkflowResult[
   if (batch.length > 0) {
     const inputs = batch.flatMap((index) => args.inputs.slice(index, index + 1));
     work.push(
-      executeWorkflow({ ...args, inputs }).then((batchResults) => {
+      executeWorkflow({
+        ...args,
+        inputs,
+        onNodeDone: (node, nodesDone, nodesTotal) =>
+          events.progress({ stage: 'nodes', done: nodesDone, total: nodesTotal, node }),
+      }).then((batchResults) => {
         batch.forEach((index, position) => (results[index] = batchResults[position]));
         finished(batch.length);
       }),

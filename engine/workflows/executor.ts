@@ -31,6 +31,8 @@ export interface ExecuteArgs {
    * fail with 40032, its signal aborts, and the rest of the graph goes on. None = no limit.
    */
   readonly nodeTimeoutMs?: number;
+  /** Hears each node finish (on every input that reached it), in the order they finish. */
+  readonly onNodeDone?: (nodeId: string, done: number, total: number) => void;
 }
 
 /** What one node produced for one input. */
@@ -46,10 +48,18 @@ export async function executeWorkflow(args: ExecuteArgs): Promise<WorkflowResult
   const outcomes: Outcome[][] = plan.map(() => []);
 
   const tasks: Promise<void>[] = [];
+  let nodesDone = 0;
   for (const planned of plan) {
     // Parents come earlier in node order, so their tasks already exist.
     const parentsDone = Promise.all(planned.parents.map((parent) => tasks[parent]));
-    tasks.push(parentsDone.then(() => runNode(planned, plan, outcomes, args, now)));
+    tasks.push(
+      parentsDone
+        .then(() => runNode(planned, plan, outcomes, args, now))
+        .then(() => {
+          nodesDone += 1;
+          args.onNodeDone?.(planned.node.id, nodesDone, plan.length);
+        }),
+    );
   }
   await Promise.all(tasks);
 

@@ -51,6 +51,8 @@ export function progressText(progress: PredictPhase | undefined): string | undef
       return progress.total ? `Frame ${progress.done} of ${progress.total}` : `Frame ${progress.done}`;
     case 'inputs':
       return `Input ${progress.done} of ${progress.total}`;
+    case 'nodes':
+      return `Node ${progress.done} of ${progress.total}`;
   }
 }
 

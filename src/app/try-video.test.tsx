@@ -134,7 +134,10 @@ describe('a video through the page', () => {
     const ocr = await screen.findByRole('region', { name: 'ocr' });
     const timeline = await within(ocr).findByRole('slider', { name: 'Timeline' });
     await waitFor(() => expect(timeline).toHaveAttribute('data-frame-count', '2'));
-    expect(screen.getByText(/^Running: the frames answered so far are shown/)).toHaveAttribute('role', 'status');
+    expect(screen.getByText(/^Running: the frames answered so far are shown/)).toHaveAttribute(
+      'role',
+      'status',
+    );
     expect(within(ocr).getByLabelText('Input video')).toHaveAttribute('src', 'blob:test/1');
     // The modal stepped aside for the frames; the progress goes on beside the + button.
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

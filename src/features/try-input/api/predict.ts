@@ -37,7 +37,9 @@ export type PredictPhase =
   /** A video's sampled frames answered so far; `total` is unknown until the video is probed. */
   | { phase: 'frames'; done: number; total: number | null }
   /** Inputs of a batch answered so far. */
-  | { phase: 'inputs'; done: number; total: number };
+  | { phase: 'inputs'; done: number; total: number }
+  /** Workflow nodes done so far on the images and texts; `node` just finished. */
+  | { phase: 'nodes'; done: number; total: number; node: string | undefined };
 
 export interface PredictVariables {
   target: PredictTarget;
@@ -135,6 +137,11 @@ export async function predict({
       return;
     }
     const { stage, done, total } = line.progress;
+    if (stage === 'nodes') {
+      working = true;
+      if (total !== null) onProgress?.({ phase: 'nodes', done, total, node: line.progress.node });
+      return;
+    }
     if (stage === 'frames') {
       working = true;
       onProgress?.({ phase: 'frames', done, total });

@@ -33,6 +33,12 @@ function describe(progress: PredictPhase | null): Described {
             label: 'Processing frames',
             note: FRAMES_NOTE,
           };
+    case 'nodes':
+      return {
+        text: `Running the workflow… ${progress.done} of ${progress.total} nodes done${progress.node ? ` (${progress.node} just finished)` : ''}`,
+        value: progress.total > 0 ? (progress.done / progress.total) * 100 : undefined,
+        label: 'Running nodes',
+      };
     case 'inputs':
       return {
         text: `Answering inputs… ${progress.done} of ${progress.total}`,

@@ -117,7 +117,10 @@ describe('a video in the modal', () => {
     // The first frames are in: the modal steps aside for them, and the progress goes on beside +.
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() =>
-      expect(screen.getByRole('progressbar', { name: 'Processing frames' })).toHaveAttribute('aria-valuenow', '25'),
+      expect(screen.getByRole('progressbar', { name: 'Processing frames' })).toHaveAttribute(
+        'aria-valuenow',
+        '25',
+      ),
     );
     expect(screen.getByText(/Processing frames… 1 of 4/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Stop' })).toBeInTheDocument();
@@ -140,7 +143,9 @@ describe('a video in the modal', () => {
     const stream = ndjsonStream();
     mockApi(() => stream.response);
     const onPartial = vi.fn<(partial: Prediction | null) => void>();
-    const { user } = renderWithClient(<TryInput target={target} onPredicted={() => {}} onPartial={onPartial} />);
+    const { user } = renderWithClient(
+      <TryInput target={target} onPredicted={() => {}} onPartial={onPartial} />,
+    );
     const dialog = await openTryDialog(user);
     await user.upload(within(dialog).getByLabelText('Choose a file'), clip());
     await user.click(within(dialog).getByRole('button', { name: 'Run video' }));
