@@ -1,8 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eDistDir } from './e2e/support/dist';
 
 /** Ports apart from `npm start`'s (4010 / 5173), so the suite runs beside a running dev session. */
 const ENGINE_PORT = Number(process.env.E2E_ENGINE_PORT ?? 4110);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4273);
+/** The suite's own build (not dist/), one per app port, so a build elsewhere cannot change it mid-run. */
+const OUT_DIR = e2eDistDir(APP_PORT);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,7 +45,7 @@ export default defineConfig({
     },
     {
       // The production build behind `vite preview`, whose proxy forwards /v2 to the engine above.
-      command: `npx vite build --logLevel warn && npx vite preview --port ${APP_PORT} --strictPort`,
+      command: `npx vite build --logLevel warn --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --port ${APP_PORT} --strictPort --outDir ${OUT_DIR}`,
       url: `http://127.0.0.1:${APP_PORT}/`,
       env: { ENGINE_PORT: String(ENGINE_PORT), API_TARGET: '', CLARIFAI_PAT: '' },
       reuseExistingServer: false,

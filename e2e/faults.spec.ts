@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { renderSign } from './support/media';
 import { startProcess } from './support/servers';
+import { e2eDistDir } from './support/dist';
 import { expect, test } from './support/lens';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ENGINE_PORT = 4590;
 const APP_PORT = 4591;
+/** The suite's preview port: its build is the one this test serves again. */
+const SUITE_APP_PORT = Number(process.env.E2E_APP_PORT ?? 4273);
 
 const startEngine = () =>
   startProcess(
@@ -19,11 +22,11 @@ test('with the engine stopped the page says so, keeps the input, and the retry w
   lens,
 }) => {
   test.setTimeout(120_000);
-  // Its own engine and preview (the build in dist/ made for the suite), so this one can be stopped.
+  // Its own engine and preview (of the build made for the suite), so this one can be stopped.
   let engine = await startEngine();
   const preview = await startProcess(
     path.join(root, 'node_modules', '.bin', 'vite'),
-    ['preview', '--port', String(APP_PORT), '--strictPort'],
+    ['preview', '--port', String(APP_PORT), '--strictPort', '--outDir', e2eDistDir(SUITE_APP_PORT)],
     { ENGINE_PORT: String(ENGINE_PORT), API_TARGET: '', CLARIFAI_PAT: '' },
     new RegExp(`127\\.0\\.0\\.1:${APP_PORT}`),
   );
