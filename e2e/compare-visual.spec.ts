@@ -282,6 +282,19 @@ test('Person-Segmentation: the wider mask of B disagrees with A, painted on requ
   await expect(disagreement).toHaveCount(1);
   await segment.getByRole('checkbox', { name: 'Show disagreement' }).uncheck();
   await expect(disagreement).toHaveCount(0);
+
+  // The differences file carries the same agreement per class.
+  const jsonDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download differences (JSON)' }).click();
+  const json = JSON.parse(String(await downloaded(await jsonDownload))) as {
+    nodes: { key: string; diffs: { masks?: { className: string; presence: string; iou: number }[] } }[];
+  };
+  const masks = json.nodes.find((pair) => pair.key === 'segment')?.diffs.masks ?? [];
+  expect(masks.map((mask) => [mask.className, mask.presence]).sort()).toEqual([
+    ['background', 'b-only'],
+    ['person', 'both'],
+  ]);
+  expect(masks.find((mask) => mask.className === 'person')?.iou).toBeCloseTo(iou, 2);
 });
 
 test('Upscale: ×2 against ×4, each picture with its pixel size, and B over A at an adjustable opacity', async ({

@@ -6,7 +6,9 @@
  * output differs; then, per pair, the comparison of its outputs. Each side fills in as its answer
  * arrives: the pairing needs only the two versions' nodes.
  */
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo, useRef, type ReactNode } from 'react';
+import type { ClassMaskDiff } from '@/features/compare/lib/diff-masks';
+import { CompareReportContext, type CompareReport } from '@/features/compare/components/report-context';
 import type { WorkflowNode, WorkflowVersion } from '@contract/clarifai';
 import type { PredictResponse } from '@/lib/predict-response';
 import type { GivenInput } from '@/lib/given-input';
@@ -163,6 +165,13 @@ function CompareBody({
     [frameMs, onFrameChange],
   );
 
+  // Mask agreement per pair, as the regions comparisons decode it (read when exporting only).
+  const masks = useRef(new Map<string, readonly ClassMaskDiff[]>());
+  const report = useMemo<CompareReport>(
+    () => ({ reportMasks: (pairKey, classes) => masks.current.set(pairKey, classes) }),
+    [],
+  );
+
   const exportJson = () => {
     if (!pairs || !a.version || !b.version) return;
     const comparison = buildComparisonExport({
@@ -172,6 +181,7 @@ function CompareBody({
       pairs,
       settings: { ...DEFAULT_COMPARE_SETTINGS, threshold: viewStore.get().threshold },
       inputId,
+      masks: masks.current,
       exportedAt: new Date().toISOString(),
     });
     downloadJson(comparison, comparisonFileName(comparison));
@@ -179,39 +189,41 @@ function CompareBody({
 
   return (
     <CompareFrameContext value={frame}>
-      <div className="flex flex-col gap-4" data-compare="">
-        <div className="grid gap-3 md:grid-cols-2">
-          <SideStatus label="A" side={a} />
-          <SideStatus label="B" side={b} />
-        </div>
-        <div
-          role="group"
-          aria-label="Compare options"
-          className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-2"
-        >
-          <ModePicker mode={mode} onChange={onModeChange} />
-          <Button
-            variant="secondary"
-            size="sm"
-            onClick={exportJson}
-            disabled={!answered || !pairs}
-            className="ml-auto"
+      <CompareReportContext value={report}>
+        <div className="flex flex-col gap-4" data-compare="">
+          <div className="grid gap-3 md:grid-cols-2">
+            <SideStatus label="A" side={a} />
+            <SideStatus label="B" side={b} />
+          </div>
+          <div
+            role="group"
+            aria-label="Compare options"
+            className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white px-4 py-2"
           >
-            Download differences (JSON)
-          </Button>
+            <ModePicker mode={mode} onChange={onModeChange} />
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={exportJson}
+              disabled={!answered || !pairs}
+              className="ml-auto"
+            >
+              Download differences (JSON)
+            </Button>
+          </div>
+          <ViewControls holds={mergeHolds(a.response, b.response)} />
+          {pairs ? (
+            <>
+              <PairList pairs={pairs} />
+              {pairs.map((pair) => (
+                <PairSection key={pair.key} pair={pair} media={media} settings={viewSettings} a={a} b={b} />
+              ))}
+            </>
+          ) : (
+            <p className="text-sm text-slate-500">Loading the two versions’ nodes…</p>
+          )}
         </div>
-        <ViewControls holds={mergeHolds(a.response, b.response)} />
-        {pairs ? (
-          <>
-            <PairList pairs={pairs} />
-            {pairs.map((pair) => (
-              <PairSection key={pair.key} pair={pair} media={media} settings={viewSettings} a={a} b={b} />
-            ))}
-          </>
-        ) : (
-          <p className="text-sm text-slate-500">Loading the two versions’ nodes…</p>
-        )}
-      </div>
+      </CompareReportContext>
     </CompareFrameContext>
   );
 }

@@ -6,7 +6,8 @@
  * what it costs in the results view. Below: a shared legend, the masks' agreement, and the list
  * of region changes linked to the boxes both ways.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import { CompareReportContext } from '@/features/compare/components/report-context';
 import type * as React from 'react';
 import type { Size } from '@/lib/geometry';
 import { downloadBlob, safeFileName } from '@/lib/download';
@@ -97,6 +98,12 @@ export function RegionsCompare({ dataA, dataB, media, name, settings }: DataComp
   );
   const maskSize = useMemo(() => (natural ? comparisonSize(natural) : null), [natural]);
   const decodedMasks = useMaskDiff(itemsA, itemsB, maskSize);
+  // The agreement per class goes into the JSON export (a still picture only, not a video frame).
+  const { reportMasks } = useContext(CompareReportContext);
+  const still = media?.timeMs === undefined;
+  useEffect(() => {
+    if (still && decodedMasks.status === 'done') reportMasks(name, decodedMasks.classes);
+  }, [still, decodedMasks, reportMasks, name]);
   const maskDiff = useMemo(
     () =>
       decodedMasks.status === 'done' && hiddenClasses.size > 0
