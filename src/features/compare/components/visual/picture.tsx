@@ -140,10 +140,11 @@ export function SwipeDivider({ value, onChange }: { value: number; onChange: (va
         dragging.current = null;
       }}
     >
-      <div className="mx-auto h-full w-0.5 bg-white shadow-[0_0_2px_rgba(0,0,0,0.8)]" />
+      {/* Drawn over the picture, so the same white in both themes (palette colours follow the theme). */}
+      <div className="mx-auto h-full w-0.5 bg-[#ffffff] shadow-[0_0_2px_rgba(0,0,0,0.8)]" />
       <div
         aria-hidden="true"
-        className="absolute top-1/2 left-1/2 flex size-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border border-slate-400 bg-white text-xs text-slate-700 shadow group-focus-visible:ring-2 group-focus-visible:ring-slate-900"
+        className="absolute top-1/2 left-1/2 flex size-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border border-[#64748b] bg-[#ffffff] text-xs text-[#334155] shadow group-focus-visible:ring-2 group-focus-visible:ring-[#0f172a]"
       >
         ⇆
       </div>
