@@ -266,3 +266,15 @@ describe('boxToPixels under object-fit: contain', () => {
     });
   });
 });
+
+describe('placeLabels beside labels already drawn', () => {
+  it('keeps a label off a spot another set took', () => {
+    const box = { x: 100, y: 100, width: 200, height: 100 };
+    const label = { width: 80, height: 20 };
+    const image = { width: 1000, height: 1000 };
+    const [alone] = placeLabels([{ box, label }], image);
+    expect(alone).toMatchObject({ x: 100, y: 80 });
+    const [beside] = placeLabels([{ box, label }], image, [{ x: 100, y: 80, ...label }]);
+    expect(beside).toMatchObject({ x: 100, y: 200 });
+  });
+});

@@ -116,8 +116,10 @@ export function rectsOverlap(a: Rect, b: Rect): boolean {
 export function placeLabels(
   items: readonly { box: Rect; label: Size }[],
   image: Size,
+  /** Spots already taken (another set of labels drawn on the same picture). */
+  occupied: readonly Rect[] = [],
 ): (Point & { inside: boolean })[] {
-  const placed: Rect[] = [];
+  const placed: Rect[] = [...occupied];
   return items.map(({ box, label }) => {
     const left = Math.max(0, Math.min(box.x, image.width - label.width));
     const right = Math.max(0, Math.min(box.x + box.width - label.width, image.width - label.width));

@@ -104,11 +104,22 @@ export function layoutRegions(
 const shownIn = (view: SceneView) => (entry: { classKey: string; score: number | undefined }) =>
   !view.hiddenClasses.has(entry.classKey) && meetsThreshold(entry.score, view.threshold);
 
+/** Where a scene's labels sit: to keep another scene's labels off them. */
+export function labelSpots(scene: Scene): Rect[] {
+  return scene.boxes.flatMap((box) => (box.label ? [box.label] : []));
+}
+
 /**
  * The layout under a view state: hidden regions left out, labels placed among the shown ones.
  * `zoom` (on screen) shrinks the labels in image pixels so they keep their size on screen.
  */
-export function sceneFromLayout(layout: Layout, view: SceneView, zoom = 1): Scene {
+export function sceneFromLayout(
+  layout: Layout,
+  view: SceneView,
+  zoom = 1,
+  /** Label spots already taken on the picture (the other version's, when two are overlaid). */
+  occupied: readonly Rect[] = [],
+): Scene {
   const isShown = shownIn(view);
   const fontSize = layout.fontSize / Math.max(1, zoom);
   const shown = layout.boxes.filter(isShown);
@@ -124,6 +135,7 @@ export function sceneFromLayout(layout: Layout, view: SceneView, zoom = 1): Scen
         label: labelBoxSize(box.text, fontSize),
       })),
       layout.size,
+      occupied,
     );
     const copies = new Map(boxes.map((box) => [box.index, box]));
     order.forEach((original, i) => {

@@ -21,6 +21,7 @@ import {
   type Layout,
   type Scene,
   type SceneView,
+  labelSpots,
 } from '@/features/results/lib/scene';
 import { renderLayersPng } from '@/features/results/lib/export-png';
 import { createHighlightStore, type HighlightStore } from '@/features/results/state/highlight-store';
@@ -92,9 +93,14 @@ export function RegionsCompare({ dataA, dataB, media, name, settings }: DataComp
     () => (layoutA ? sceneFromLayout(layoutA, view, zoomScale) : null),
     [layoutA, view, zoomScale],
   );
+  // Overlaid on one picture, B's labels keep off A's.
+  const overlaid = settings.mode === 'overlay';
   const sceneB = useMemo(
-    () => (layoutB ? sceneFromLayout(layoutB, view, zoomScale) : null),
-    [layoutB, view, zoomScale],
+    () =>
+      layoutB
+        ? sceneFromLayout(layoutB, view, zoomScale, overlaid && sceneA ? labelSpots(sceneA) : [])
+        : null,
+    [layoutB, view, zoomScale, overlaid, sceneA],
   );
   const maskSize = useMemo(() => (natural ? comparisonSize(natural) : null), [natural]);
   const decodedMasks = useMaskDiff(itemsA, itemsB, maskSize);
