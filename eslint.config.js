@@ -69,6 +69,8 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Plain scripts the built page loads as they are (public/), in the browser.
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   {
     languageOptions: { ecmaVersion: 2023, globals: { ...globals.node } },
     rules: {

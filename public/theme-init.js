@@ -4,7 +4,7 @@
   var choice = null;
   try {
     choice = localStorage.getItem('workflow-lens:theme');
-  } catch (e) {
+  } catch {
     // Storage blocked: follow the system.
   }
   var dark =
