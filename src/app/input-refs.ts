@@ -8,7 +8,7 @@
 import type { GivenInput } from '@/lib/given-input';
 import { mediaKindFromUrl, type MediaKind } from '@/lib/media';
 import { getInput, putInput, type StoredInput } from '@/lib/input-store';
-import type { InputSpec } from '@/features/try-input/lib/inputs';
+import { givenInput, type InputSpec } from '@/features/try-input/lib/inputs';
 
 export interface ResolvedInput {
   spec: InputSpec;
@@ -89,20 +89,9 @@ function toStore(spec: InputSpec): Parameters<typeof putInput>[0] {
   }
 }
 
+/** What the page shows for a fresh input: a file's object URL (kept for this page's life). */
 function display(spec: InputSpec): GivenInput {
-  switch (spec.type) {
-    case 'file':
-      return {
-        media: { kind: spec.kind, url: URL.createObjectURL(spec.file), name: spec.file.name },
-        ...(spec.caption ? { text: spec.caption } : {}),
-      };
-    case 'url':
-      return { media: { kind: spec.kind, url: spec.url }, ...(spec.caption ? { text: spec.caption } : {}) };
-    case 'text':
-      return { text: spec.raw };
-    case 'text-url':
-      return {};
-  }
+  return givenInput(spec, (file) => URL.createObjectURL(file));
 }
 
 /** Keeps a freshly given input and returns its reference for the address. */

@@ -60,67 +60,51 @@ export function ocrTranslateApi(call: ApiCall): Response {
         ],
       });
     case `POST ${base}/workflows/ocr-translate/versions/older0000001/results`:
-      return clarifaiJson({
-        status: OK,
-        results: [
-          {
-            status: OK,
-            input: { id: 'in', data: { image: { url: 'https://example.com/sign.png' } } },
-            outputs: [
-              {
-                status: OK,
-                model: { id: 'ocr-eng' },
-                data: {
-                  regions: [
-                    {
-                      region_info: {
-                        bounding_box: { top_row: 0.1, left_col: 0.1, bottom_row: 0.2, right_col: 0.5 },
-                      },
-                      data: { text: { raw: 'THE HOUSE IS RED' } },
-                    },
-                  ],
-                },
-              },
-              { status: OK, model: { id: 'en-es' }, data: { text: { raw: 'LA CASA ES ROJA' } } },
-            ],
-          },
-        ],
-      });
+      // By line, then Spanish.
+      return signAnswer([['THE HOUSE IS RED', 0.1, 0.5]], ['LA CASA ES ROJA']);
     case `POST ${base}/workflows/ocr-translate/versions/newer0000001/results`:
-      return clarifaiJson({
-        status: OK,
-        results: [
-          {
-            status: OK,
-            input: { id: 'in', data: { image: { url: 'https://example.com/sign.png' } } },
-            outputs: [
-              {
-                status: OK,
-                model: { id: 'ocr-eng' },
-                data: {
-                  regions: [
-                    {
-                      region_info: {
-                        bounding_box: { top_row: 0.1, left_col: 0.1, bottom_row: 0.2, right_col: 0.2 },
-                      },
-                      data: { text: { raw: 'THE' } },
-                    },
-                    {
-                      region_info: {
-                        bounding_box: { top_row: 0.1, left_col: 0.22, bottom_row: 0.2, right_col: 0.35 },
-                      },
-                      data: { text: { raw: 'HOUSE' } },
-                    },
-                  ],
-                },
-              },
-              { status: OK, model: { id: 'en-es' }, data: { text: { raw: 'LA CASA ES AZUL' } } },
-              { status: OK, model: { id: 'en-ca' }, data: { text: { raw: 'LA CASA ÉS VERMELLA' } } },
-            ],
-          },
+      // By word, then Spanish and Catalan.
+      return signAnswer(
+        [
+          ['THE', 0.1, 0.2],
+          ['HOUSE', 0.22, 0.35],
         ],
-      });
+        ['LA CASA ES AZUL', 'LA CASA ÉS VERMELLA'],
+      );
     default:
       return clarifaiJson({ status: { code: 11101, description: 'Resource does not exist' } }, 404);
   }
+}
+
+/** One sign's answer: OCR regions (text, left, right) on one line, then one text per translation. */
+function signAnswer(regions: readonly [string, number, number][], translations: readonly string[]): Response {
+  const translators = ['en-es', 'en-ca'];
+  return clarifaiJson({
+    status: OK,
+    results: [
+      {
+        status: OK,
+        input: { id: 'in', data: { image: { url: 'https://example.com/sign.png' } } },
+        outputs: [
+          {
+            status: OK,
+            model: { id: 'ocr-eng' },
+            data: {
+              regions: regions.map(([raw, left, right]) => ({
+                region_info: {
+                  bounding_box: { top_row: 0.1, left_col: left, bottom_row: 0.2, right_col: right },
+                },
+                data: { text: { raw } },
+              })),
+            },
+          },
+          ...translations.map((raw, i) => ({
+            status: OK,
+            model: { id: translators[i] },
+            data: { text: { raw } },
+          })),
+        ],
+      },
+    ],
+  });
 }

@@ -8,6 +8,7 @@ import { createContext, use, useEffect, useId, useRef, type ReactNode } from 're
 import type * as React from 'react';
 import { createPortal } from 'react-dom';
 import { cn } from '@/lib/cn';
+import { CloseIcon } from '@/components/ui/icons';
 
 interface DialogContextValue {
   open: boolean;
@@ -154,16 +155,7 @@ export function DialogClose({ className, ...props }: React.ComponentProps<'butto
       )}
       {...props}
     >
-      <svg
-        viewBox="0 0 24 24"
-        className="size-4"
-        aria-hidden
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-      >
-        <path d="M6 6l12 12M18 6L6 18" strokeLinecap="round" />
-      </svg>
+      <CloseIcon />
     </button>
   );
 }

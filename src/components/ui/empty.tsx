@@ -2,7 +2,12 @@ import type * as React from 'react';
 import { cn } from '@/lib/cn';
 
 /** An empty state: what is missing, and (as children) what to do about it. */
-export function Empty({ className, title, children, ...props }: React.ComponentProps<'div'> & { title: string }) {
+export function Empty({
+  className,
+  title,
+  children,
+  ...props
+}: React.ComponentProps<'div'> & { title: string }) {
   return (
     <div
       className={cn(

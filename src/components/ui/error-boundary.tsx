@@ -23,13 +23,18 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     return { error, failed: true };
   }
 
-  static getDerivedStateFromProps(props: ErrorBoundaryProps, state: ErrorBoundaryState): Partial<ErrorBoundaryState> | null {
+  static getDerivedStateFromProps(
+    props: ErrorBoundaryProps,
+    state: ErrorBoundaryState,
+  ): Partial<ErrorBoundaryState> | null {
     const changed =
       props.resetKeys !== state.resetKeys &&
       (props.resetKeys?.length !== state.resetKeys?.length ||
         (props.resetKeys ?? []).some((key, i) => !Object.is(key, state.resetKeys?.[i])));
     if (!changed) return null;
-    return state.failed ? { error: undefined, failed: false, resetKeys: props.resetKeys } : { resetKeys: props.resetKeys };
+    return state.failed
+      ? { error: undefined, failed: false, resetKeys: props.resetKeys }
+      : { resetKeys: props.resetKeys };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {

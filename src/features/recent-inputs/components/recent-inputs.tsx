@@ -9,6 +9,7 @@ import type * as React from 'react';
 import { cn } from '@/lib/cn';
 import { deleteInput, MAX_STORED_INPUTS, type StoredInput } from '@/lib/input-store';
 import { recentInputsQueryOptions, useRecentInputsLive } from '@/features/recent-inputs/api/recent-inputs';
+import { CloseIcon } from '@/components/ui/icons';
 
 /** What a person calls this input: its file name, the start of its text, or its URL. */
 export function inputLabel(input: StoredInput): string {
@@ -125,16 +126,7 @@ export function RecentInputs({
                   onClick={() => remove.mutate(input.id)}
                   className="inline-flex size-8 shrink-0 cursor-pointer items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-800"
                 >
-                  <svg
-                    viewBox="0 0 24 24"
-                    className="size-4"
-                    aria-hidden
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="2"
-                  >
-                    <path d="M6 6l12 12M18 6L6 18" strokeLinecap="round" />
-                  </svg>
+                  <CloseIcon />
                 </button>
               </li>
             );

@@ -30,6 +30,7 @@ import { SendProgress } from '@/features/try-input/components/send-progress';
 import { PickedVideo, SampleInterval } from '@/features/try-input/components/sample-interval';
 import { InputTabs, type TabItem } from '@/features/try-input/components/input-tabs';
 import { EMPTY_TEXT_DRAFT, TextForm, type TextDraft } from '@/features/try-input/components/text-form';
+import { PlusIcon } from '@/components/ui/icons';
 
 // The drop zone (react-dropzone) and the audio tab (with the microphone recorder) load when the
 // modal first shows them, so the first page does not carry them.
@@ -300,16 +301,7 @@ export function TryInput({
         disabled={!target}
         onClick={() => onOpenChange(true)}
       >
-        <svg
-          viewBox="0 0 24 24"
-          className="size-6"
-          aria-hidden
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2.5"
-        >
-          <path d="M12 5v14M5 12h14" strokeLinecap="round" />
-        </svg>
+        <PlusIcon className="size-6" />
       </Button>
       {busy && !open ? (
         <div className="flex min-w-56 flex-col gap-1">

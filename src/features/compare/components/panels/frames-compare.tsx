@@ -21,6 +21,7 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } fro
 import type * as React from 'react';
 import type { Data, Frame } from '@contract/clarifai';
 import { cn } from '@/lib/cn';
+import { isTypingTarget } from '@/lib/shortcuts';
 import { Button } from '@/components/ui/button';
 import {
   diffFrames,
@@ -82,15 +83,6 @@ export function stripRects(
   }));
 }
 
-/** Targets where keys belong to typing. */
-function isTyping(target: EventTarget): boolean {
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    (target instanceof HTMLElement && target.isContentEditable)
-  );
-}
 
 export function FramesCompare({
   framesA,
@@ -126,7 +118,7 @@ export function FramesCompare({
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target))
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target))
       return;
     const onSlider = event.target instanceof HTMLElement && event.target.id === sliderId;
     let target: number | null;
