@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { Size } from '@/lib/geometry';
 import { safeFileName } from '@/lib/download';
-import { Button } from '@/components/ui/button';
+import { DownloadButton } from '@/components/download-button';
 import { useZoom, ZoomControls, ZoomViewport, type ZoomController } from '@/components/zoom-viewport';
 import type { RegionItem } from '@/features/results/lib/region-model';
 import { layoutRegions, sceneFromLayout, type Layout, type SceneView } from '@/features/results/lib/scene';
@@ -147,38 +147,17 @@ function DownloadPng({
   url: string;
   name: string;
 }) {
-  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const download = async () => {
-    setState({ busy: true, error: null });
-    try {
-      // The shown scene at natural size: same boxes, masks and label spots, at zoom 1.
-      await exportScenePng(
-        sceneFromLayout(layout, view),
-        { maskOpacity },
-        url,
-        safeFileName(`${name}-annotated`, 'png'),
-      );
-      setState({ busy: false, error: null });
-    } catch (error) {
-      setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  // The shown scene at natural size: same boxes, masks and label spots, at zoom 1.
+  const make = () =>
+    exportScenePng(
+      sceneFromLayout(layout, view),
+      { maskOpacity },
+      url,
+      safeFileName(`${name}-annotated`, 'png'),
+    );
   return (
-    <>
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={() => void download()}
-        disabled={state.busy}
-        className="ml-auto"
-      >
-        Download PNG
-      </Button>
-      {state.error ? (
-        <span role="status" className="basis-full text-xs text-amber-800">
-          Could not make the PNG: {state.error}.
-        </span>
-      ) : null}
-    </>
+    <DownloadButton what="PNG" make={make}>
+      Download PNG
+    </DownloadButton>
   );
 }

@@ -11,8 +11,8 @@ import { CompareReportContext } from '@/features/compare/components/report-conte
 import type * as React from 'react';
 import type { Size } from '@/lib/geometry';
 import { downloadBlob, safeFileName } from '@/lib/download';
-import { Button } from '@/components/ui/button';
 import { ZoomControls, type ZoomController } from '@/components/zoom-viewport';
+import { DownloadButton } from '@/components/download-button';
 import { matchRegions } from '@/features/compare/lib/match-regions';
 import { regionItems } from '@/features/results/lib/region-model';
 import {
@@ -370,41 +370,22 @@ function DownloadComparison({
   url: string;
   name: string;
 }) {
-  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const download = async () => {
-    setState({ busy: true, error: null });
-    try {
-      // The view on screen at the picture's natural size (labels as at zoom 1).
-      const plan = comparePngPlan({
-        mode,
-        sceneA: sceneFromLayout(layoutA, view),
-        sceneB: sceneFromLayout(layoutB, view),
-        swipe,
-        maskOpacity,
-      });
-      const blob = await renderLayersPng(plan.size, url, plan.layers, plan.overlay);
-      downloadBlob(blob, safeFileName(`${name}-comparison-${mode}`, 'png'));
-      setState({ busy: false, error: null });
-    } catch (error) {
-      setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
-    }
+  const make = async () => {
+    // The view on screen at the picture's natural size (labels as at zoom 1).
+    const sceneA = sceneFromLayout(layoutA, view);
+    const plan = comparePngPlan({
+      mode,
+      sceneA,
+      sceneB: sceneFromLayout(layoutB, view, 1, mode === 'overlay' ? labelSpots(sceneA) : []),
+      swipe,
+      maskOpacity,
+    });
+    const blob = await renderLayersPng(plan.size, url, plan.layers, plan.overlay);
+    downloadBlob(blob, safeFileName(`${name}-comparison-${mode}`, 'png'));
   };
   return (
-    <>
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={() => void download()}
-        disabled={state.busy}
-        className="ml-auto"
-      >
-        Download comparison PNG
-      </Button>
-      {state.error ? (
-        <span role="status" className="basis-full text-xs text-amber-800">
-          Could not make the PNG: {state.error}.
-        </span>
-      ) : null}
-    </>
+    <DownloadButton what="PNG" make={make}>
+      Download comparison PNG
+    </DownloadButton>
   );
 }
