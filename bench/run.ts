@@ -8,6 +8,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { appBoxes } from './cases/app-boxes';
 import { compareBoxes } from './cases/compare-boxes';
+import { firstPredictions } from './cases/first-predictions';
 import { pageInteractive } from './cases/app-page';
 import { videoTimeline, videoUpload } from './cases/app-video';
 import { batchSpeedup } from './cases/batch';
@@ -57,6 +58,7 @@ async function main() {
     console.log(`  (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   };
   await measure('cold start', () => coldStart(PORT + 1));
+  await measure('first predictions', () => firstPredictions(PORT + 3));
   // Its own engine over a temporary copy of workflows/, so the versions it adds touch nothing here.
   await measure('parallel branches', () => parallelBranches(PORT + 2));
   const engine = await startEngine(PORT);
