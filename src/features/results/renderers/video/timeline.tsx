@@ -61,7 +61,9 @@ export function FrameTimeline({
           currentEntry && currentSummary ? frameValueText(currentEntry, currentSummary) : undefined
         }
         data-frame-count={count}
-        className="relative w-full cursor-pointer touch-none rounded-md bg-slate-100 outline-none select-none focus-visible:ring-2 focus-visible:ring-brand-600"
+        // Strict containment (its size is its own: full width, fixed height): moving the cursor lays
+        // out and repaints the strip alone.
+        className="relative w-full cursor-pointer touch-none rounded-md bg-slate-100 outline-none select-none [contain:strict] focus-visible:ring-2 focus-visible:ring-brand-600"
         style={{ height: HEIGHT_CSS_PX }}
         onPointerDown={(event) => {
           if (event.button !== 0) return;

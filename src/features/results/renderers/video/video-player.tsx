@@ -21,7 +21,7 @@ import {
   summariseFrame,
 } from '@/features/results/lib/frames';
 import { outputKinds } from '@/features/results/lib/output-kinds';
-import { regionItems } from '@/features/results/lib/region-model';
+import { regionItems, type RegionItem } from '@/features/results/lib/region-model';
 import { layoutRegions, sceneFromLayout } from '@/features/results/lib/scene';
 import { createHighlightStore } from '@/features/results/state/highlight-store';
 import { useViewState } from '@/features/results/state/view-state';
@@ -53,6 +53,44 @@ function isTyping(target: EventTarget): boolean {
 /** Space on a button presses that button. */
 function isPressable(target: EventTarget): boolean {
   return target instanceof HTMLElement && target.closest('button, a[href], summary') !== null;
+}
+
+/**
+ * Per sampled frame, made once and kept while its frame data lives: its region items, and the
+ * overlay's layout of them at a given picture size and colours. A scrub passes the same frames
+ * again and again; each pass then reuses them (and the memoised parts below see the same objects)
+ * instead of building them anew on every playhead move.
+ */
+const NO_ITEMS: readonly RegionItem[] = [];
+const itemsByFrame = new WeakMap<Data, readonly RegionItem[]>();
+const layoutByItems = new WeakMap<
+  readonly RegionItem[],
+  { natural: Size; colors: ReadonlyMap<string, string>; layout: ReturnType<typeof layoutRegions> }
+>();
+
+function frameItems(data: Data | undefined): readonly RegionItem[] {
+  if (!data?.regions?.length) return NO_ITEMS;
+  let items = itemsByFrame.get(data);
+  if (!items) {
+    items = regionItems(data.regions);
+    itemsByFrame.set(data, items);
+  }
+  return items;
+}
+
+function frameLayout(items: readonly RegionItem[], natural: Size, colors: ReadonlyMap<string, string>) {
+  const kept = layoutByItems.get(items);
+  if (
+    kept &&
+    kept.colors === colors &&
+    kept.natural.width === natural.width &&
+    kept.natural.height === natural.height
+  ) {
+    return kept.layout;
+  }
+  const layout = layoutRegions(items, natural, colors);
+  layoutByItems.set(items, { natural, colors, layout });
+  return layout;
 }
 
 /** Frame data the side panel hands to the registry: everything but the regions, listed apart. */
@@ -214,7 +252,7 @@ export function VideoPlayer({
     () => ({ ...context, media: undefined, nested: true }),
     [context],
   );
-  const items = useMemo(() => regionItems(entry?.data.regions ?? []), [entry]);
+  const items = frameItems(entry?.data);
   const rest = useMemo(() => (entry ? withoutRegions(entry.data) : {}), [entry]);
   const restKinds = outputKinds(rest);
 
@@ -285,7 +323,8 @@ export function VideoPlayer({
         <FrameTimeline entries={entries} summaries={summaries} current={current} onSeek={seekTo} />
         {legend}
       </div>
-      <div className="flex min-w-0 flex-col gap-3">
+      {/* Its own layout: a new frame's heading and rows are laid out without the player beside it. */}
+      <div className="flex min-w-0 flex-col gap-3 [contain:layout_style]">
         <h4 className="text-sm font-semibold text-slate-800">{entry ? frameTitle(entry) : 'No frame'}</h4>
         {restKinds.length > 0 ? context.renderNested(rest) : null}
         {items.length > 0 ? (
@@ -307,7 +346,7 @@ function FrameOverlay({
   highlight,
   focusClass,
 }: {
-  items: ReturnType<typeof regionItems>;
+  items: readonly RegionItem[];
   natural: Size;
   colors: ReadonlyMap<string, string>;
   highlight: ReturnType<typeof createHighlightStore>;
@@ -316,7 +355,7 @@ function FrameOverlay({
   const threshold = useViewState((state) => state.threshold);
   const hiddenClasses = useViewState((state) => state.hiddenClasses);
   const maskOpacity = useViewState((state) => state.maskOpacity);
-  const layout = useMemo(() => layoutRegions(items, natural, colors), [items, natural, colors]);
+  const layout = useMemo(() => frameLayout(items, natural, colors), [items, natural, colors]);
   const view = useMemo(() => ({ threshold, hiddenClasses }), [threshold, hiddenClasses]);
   const scene = useMemo(() => sceneFromLayout(layout, view), [layout, view]);
   return (
