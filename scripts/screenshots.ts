@@ -139,8 +139,14 @@ try {
   await pick(page, { name: 'table.jpg', mimeType: 'image/jpeg', buffer: await manAtTable() });
   await tryDialog(page).waitFor({ state: 'hidden' });
   const detect = page.locator('[data-pair-section="detect"]');
+  // Both versions answered (one may come in well after the other).
+  await page
+    .getByText(/Answered in/)
+    .nth(1)
+    .waitFor({ timeout: 60_000 });
   await detect.getByRole('list', { name: 'Region changes' }).waitFor({ timeout: 60_000 });
   await page.getByRole('slider', { name: 'Threshold' }).fill('0');
+  await detect.getByText('Only in B', { exact: true }).first().waitFor({ timeout: 60_000 });
   await detect.locator('[data-rendered="true"]').first().waitFor({ timeout: 60_000 });
   await scrollToTop(detect, 72);
   await page.mouse.move(0, 0);

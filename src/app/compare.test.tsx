@@ -94,4 +94,24 @@ describe('comparing two versions', () => {
     expect(posts.filter((call) => call.path === predictPath('older0000001'))).toHaveLength(1);
     expect(posts.filter((call) => call.path === predictPath('newer0000001'))).toHaveLength(2);
   });
+
+  it('shows the side that answered while the other still runs, without a diff against nothing', async () => {
+    let answerB: () => void = () => undefined;
+    const slowB = new Promise<void>((resolve) => (answerB = resolve));
+    mockApi(async (call) => {
+      if (call.method === 'POST' && call.path === predictPath('newer0000001')) await slowB;
+      return ocrTranslateApi(call);
+    });
+    window.history.replaceState(
+      null,
+      '',
+      '/?workflow=ocr-translate&compare=1&input=https%3A%2F%2Fexample.com%2Fsign.png',
+    );
+    renderWithClient(<OverviewPage />);
+    const ocr = await screen.findByRole('region', { name: 'ocr' });
+    expect(await within(ocr).findByText('Version B is still running…')).toBeInTheDocument();
+    expect(within(ocr).queryByText(/only in A/i)).not.toBeInTheDocument();
+    answerB();
+    await waitFor(() => expect(within(ocr).queryByText('Version B is still running…')).not.toBeInTheDocument());
+  });
 });

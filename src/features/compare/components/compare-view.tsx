@@ -46,7 +46,7 @@ import {
   type CompareViewSettings,
   type DataCompareProps,
 } from '@/features/compare/components/types';
-import { DataCompare } from '@/features/compare/components/data-compare';
+import { DataCompare, SideBySide } from '@/features/compare/components/data-compare';
 import { CompareFrameContext } from '@/features/compare/components/frame-context';
 
 export interface CompareSide {
@@ -475,6 +475,18 @@ function PairSection({
       <p className="text-sm text-slate-500">
         {a.running || b.running ? 'Waiting for the answers…' : 'Neither version shows this node’s output.'}
       </p>
+    );
+  } else if ((!pair.outputA && a.running) || (!pair.outputB && b.running)) {
+    // One side has answered, the other is still running: show what is here, not a diff against
+    // nothing (which would list every box as found by one version only).
+    body = (
+      <SideBySide
+        dataA={pair.outputA?.data}
+        dataB={pair.outputB?.data}
+        media={media}
+        name={pair.key}
+        missing={{ a: 'Version A is still running…', b: 'Version B is still running…' }}
+      />
     );
   } else {
     body = (

@@ -102,11 +102,14 @@ export function SideBySide({
   dataB,
   media,
   name,
+  missing = { a: 'Nothing here in this version.', b: 'Nothing here in this version.' },
 }: {
   dataA: Data | undefined;
   dataB: Data | undefined;
   media: BaseMedia | undefined;
   name: string;
+  /** What a side without data says. */
+  missing?: { a: string; b: string };
 }) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -123,7 +126,9 @@ export function SideBySide({
           {data ? (
             <DataView data={data} media={media} name={`${name}-${label === 'Version A' ? 'a' : 'b'}`} />
           ) : (
-            <p className="text-sm text-slate-500">Nothing here in this version.</p>
+            <p className="text-sm text-slate-500" role="status">
+              {label === 'Version A' ? missing.a : missing.b}
+            </p>
           )}
         </figure>
       ))}
