@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { MultiWorkflowResponse, PostWorkflowResultsResponse } from '@contract/clarifai';
 import { NDJSON_MEDIA_TYPE, readResultsStream, type WorkLine } from '@contract/lens-stream';
-import { ApiError, UNREACHABLE_MESSAGE, apiRequest, streamingUploadRequest, uploadRequest } from '@/lib/http';
+import {
+  ApiError,
+  UNREACHABLE_MESSAGE,
+  apiRequest,
+  requestBody,
+  streamingUploadRequest,
+  uploadRequest,
+} from '@/lib/http';
 import { clarifaiJson, mockApi } from '@/test/mock-api';
 import { ndjsonStream } from '@/test/ndjson';
 
@@ -240,5 +247,18 @@ describe('streamingUploadRequest', () => {
     await vi.waitFor(() => expect(lines).toHaveLength(1));
     controller.abort();
     await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('requestBody', () => {
+  it('keeps a small body a string and sends a large one as a JSON Blob', async () => {
+    expect(requestBody('{"a":1}')).toBe('{"a":1}');
+    const large = `{"base64":"${'A'.repeat(2 ** 20)}"}`;
+    const blob = requestBody(large);
+    expect(blob).toBeInstanceOf(Blob);
+    if (!(blob instanceof Blob)) return;
+    expect(blob.type).toBe('application/json');
+    expect(blob.size).toBe(large.length);
+    expect(await blob.text()).toBe(large);
   });
 });

@@ -355,6 +355,19 @@ function xhrRequest<T>(
         reject(error);
       }
     };
-    xhr.send(body === undefined ? null : JSON.stringify(body));
+    xhr.send(body === undefined ? null : requestBody(JSON.stringify(body)));
   });
+}
+
+/** Past this many characters a request body is sent as a Blob. */
+const BLOB_BODY_CHARS = 2 ** 20;
+
+/**
+ * A large body (a video's base64) goes to the network as a Blob: Chromium hands a Blob over by
+ * reference, but copies a string body through the page's one channel to the browser, which held
+ * every later message (the first frames' answer, the chunk of the results pane) for seconds after
+ * a 134 MB upload (docs/PERFORMANCE.md). Small bodies stay strings.
+ */
+export function requestBody(text: string): string | Blob {
+  return text.length > BLOB_BODY_CHARS ? new Blob([text], { type: 'application/json' }) : text;
 }
