@@ -142,7 +142,7 @@ function Thumbnail({ summary }: { summary: InputSummary }) {
   return (
     <span
       aria-hidden
-      className="flex size-10 shrink-0 items-center justify-center rounded-md bg-slate-100 text-xs font-semibold text-slate-500"
+      className="flex size-10 shrink-0 items-center justify-center rounded-md bg-slate-100 text-xs font-semibold text-slate-600"
     >
       {KIND_GLYPH[summary.kind]}
     </span>
