@@ -175,11 +175,10 @@ export async function videoTimeline(engineUrl: string): Promise<BenchRow[]> {
  * handed to the page, so from there on the wait is the page's own: the results' code, loaded on
  * demand, and drawing).
  *
- * `asBlob` sends a string body of more than 1 MB as a Blob of the same bytes (the change proposed
- * for src/lib/http.ts, applied here from outside the app so both ways are measured side by side):
- * see docs/PERFORMANCE.md, "The upload's split".
+ * The app sends a body this large as a Blob (src/lib/http.ts `requestBody`); as one string it held
+ * the page's later messages for seconds: see docs/PERFORMANCE.md, "The upload's split".
  */
-function markPredict(asBlob: boolean) {
+function markPredict() {
   const marks: { run?: number; sent?: number; uploaded?: number; firstFrame?: number; handed?: number } = {};
   // Main-thread tasks over 50 ms, to tell drawing from a page busy with something else.
   const longTasks: [number, number][] = [];
@@ -214,7 +213,7 @@ function markPredict(asBlob: boolean) {
         }
       });
     }
-    send.call(this, asBlob && typeof body === 'string' && body.length > 2 ** 20 ? new Blob([body]) : body);
+    send.call(this, body);
   };
 }
 
@@ -230,10 +229,10 @@ interface UploadRun {
   busyAll: number;
 }
 
-async function uploadOnce(url: string, browser: Browser, file: string, asBlob: boolean): Promise<UploadRun> {
+async function uploadOnce(url: string, browser: Browser, file: string): Promise<UploadRun> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   try {
-    await page.addInitScript(markPredict, asBlob);
+    await page.addInitScript(markPredict);
     const runButton = await runVideo(page, url, file);
     await runButton.click();
     const shown = await page.waitForFunction(
@@ -281,7 +280,7 @@ async function uploadOnce(url: string, browser: Browser, file: string, asBlob: b
   }
 }
 
-/** Rounds per way, alternated: one upload is noisy, and the first one also warms the engine. */
+/** Rounds: one upload is noisy, and the first one also warms the engine. */
 const UPLOAD_ROUNDS = 2;
 
 export async function videoUpload(engineUrl: string): Promise<BenchRow[]> {
@@ -290,11 +289,8 @@ export async function videoUpload(engineUrl: string): Promise<BenchRow[]> {
     const clip = await hundredMegabyteClip();
     await writeFile(file, clip);
     return withApp(engineUrl, 4376, async ({ url, browser }) => {
-      const runs: { string: UploadRun[]; blob: UploadRun[] } = { string: [], blob: [] };
-      for (let round = 0; round < UPLOAD_ROUNDS; round++) {
-        runs.string.push(await uploadOnce(url, browser, file, false));
-        runs.blob.push(await uploadOnce(url, browser, file, true));
-      }
+      const runs: UploadRun[] = [];
+      for (let round = 0; round < UPLOAD_ROUNDS; round++) runs.push(await uploadOnce(url, browser, file));
       const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
       const mb = (clip.length / 2 ** 20).toFixed(0);
       const row = (name: string, how: string, all: UploadRun[]): BenchRow => {
@@ -309,13 +305,8 @@ export async function videoUpload(engineUrl: string): Promise<BenchRow[]> {
       return [
         row(
           `video upload (${mb} MB): Run video → first frame shown`,
-          'the app as built (the body sent as one string)',
-          runs.string,
-        ),
-        row(
-          `video upload (${mb} MB), body sent as a Blob: Run video → first frame shown`,
-          'the same build with the request body handed to XMLHttpRequest as a Blob from outside the app (the change proposed for src/lib/http.ts)',
-          runs.blob,
+          'the app as built (the body sent as a Blob)',
+          runs,
         ),
       ];
     });
