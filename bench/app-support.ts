@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { startProcess } from '../e2e/support/servers';
-import { root } from './support';
+import { median, root, type BenchRow } from './support';
 
 /**
  * The build the app figures are taken on: the bench's own (run.ts builds it), so a build another
@@ -70,4 +70,50 @@ export async function workOf(cdp: CDPSession, page: Page, update: () => Promise<
   await update();
   await twoFrames(page);
   return (await taskMs(cdp)) - before;
+}
+
+/** Updates measured per kind: enough for a p95 of 60 samples. */
+export const UPDATE_STEPS = 60;
+
+/**
+ * The two box updates people make, each `UPDATE_STEPS` times: the pointer walking across the
+ * boxes in `rect` (entering box after box), and the Threshold slider stepping up and down.
+ */
+export async function hoverAndThreshold(
+  cdp: CDPSession,
+  page: Page,
+  rect: { x: number; y: number; width: number; height: number },
+): Promise<{ hover: number[]; threshold: number[] }> {
+  const hover: number[] = [];
+  for (let i = 0; i < UPDATE_STEPS; i++) {
+    const x = rect.x + (((i * 37) % 100) / 100) * rect.width;
+    const y = rect.y + (((i * 53) % 100) / 100) * rect.height;
+    hover.push(await workOf(cdp, page, () => page.mouse.move(x, y)));
+  }
+  await page.mouse.move(0, 0);
+  const slider = page.getByRole('slider', { name: 'Threshold' }).first();
+  const threshold: number[] = [];
+  for (let i = 0; i < UPDATE_STEPS; i++) {
+    const value = ((i * 7) % 20) / 20;
+    threshold.push(await workOf(cdp, page, () => slider.fill(String(value))));
+  }
+  return { hover, threshold };
+}
+
+/** A row of main-thread work per update against one frame's budget (p95 ≤ 16.7 ms). */
+export function frameBudgetRow(
+  name: string,
+  samples: readonly number[],
+  warm: readonly number[] = [],
+): BenchRow {
+  const warmText = warm.length
+    ? ` after ${warm.length} unmeasured ones (those took ${warm.map((ms) => ms.toFixed(0)).join(', ')} ms)`
+    : '';
+  return {
+    name,
+    measured: Number(percentile(samples, 95).toFixed(1)),
+    unit: 'ms p95',
+    budget: { max: 16.7 },
+    detail: `main-thread work per update, ${samples.length} updates${warmText}, median ${median(samples).toFixed(1)} ms`,
+  };
 }

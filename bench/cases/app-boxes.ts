@@ -7,11 +7,10 @@
  * second animation frame after it, read over CDP, so vsync waiting does not count.
  */
 import sharp from 'sharp';
-import { percentile, taskMs, twoFrames, withApp } from '../app-support';
-import { median, type BenchRow } from '../support';
+import { frameBudgetRow, hoverAndThreshold, withApp } from '../app-support';
+import type { BenchRow } from '../support';
 
 const BOXES = 5_000;
-const STEPS = 60;
 
 /** A deterministic scatter of boxes with scores spread over 0..1 and a handful of classes. */
 export function manyBoxesResponse(count: number) {
@@ -74,38 +73,13 @@ export async function appBoxes(engineUrl: string): Promise<BenchRow[]> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 
-    // Hover: the pointer walks across the image, entering box after box.
+    // The pointer walks across the image, entering box after box; then the threshold steps.
     const rect = await svg.boundingBox();
     if (!rect) throw new Error('no box overlay');
-    const hover: number[] = [];
-    for (let i = 0; i < STEPS; i++) {
-      const before = await taskMs(cdp);
-      await page.mouse.move(
-        rect.x + (((i * 37) % 100) / 100) * rect.width,
-        rect.y + (((i * 53) % 100) / 100) * rect.height,
-      );
-      await twoFrames(page);
-      hover.push((await taskMs(cdp)) - before);
-    }
-
-    // Threshold: the slider steps up and down, hiding and showing thousands of boxes.
-    const slider = page.getByRole('slider', { name: 'Threshold' }).first();
-    const threshold: number[] = [];
-    for (let i = 0; i < STEPS; i++) {
-      const value = ((i * 7) % 20) / 20;
-      const before = await taskMs(cdp);
-      await slider.fill(String(value));
-      await twoFrames(page);
-      threshold.push((await taskMs(cdp)) - before);
-    }
-
-    const row = (name: string, samples: number[]): BenchRow => ({
-      name,
-      measured: Number(percentile(samples, 95).toFixed(1)),
-      unit: 'ms p95',
-      budget: { max: 16.7 },
-      detail: `main-thread work per update, ${samples.length} updates, median ${median(samples).toFixed(1)} ms`,
-    });
-    return [row(`${BOXES} boxes: hover`, hover), row(`${BOXES} boxes: threshold change`, threshold)];
+    const { hover, threshold } = await hoverAndThreshold(cdp, page, rect);
+    return [
+      frameBudgetRow(`${BOXES} boxes: hover`, hover),
+      frameBudgetRow(`${BOXES} boxes: threshold change`, threshold),
+    ];
   });
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import { inTempDir } from '../../engine/video/test-clips';
-import { percentile, withApp, workOf } from '../app-support';
+import { frameBudgetRow, withApp, workOf } from '../app-support';
 import { median, type BenchRow } from '../support';
 import { hundredMegabyteClip } from './video';
 
@@ -151,16 +151,9 @@ export async function videoTimeline(engineUrl: string): Promise<BenchRow[]> {
       const last = await timeline.getAttribute('aria-valuenow');
       if (Number(last) < FRAMES / 2) throw new Error(`the scrub did not move the playhead (at ${last})`);
 
-      const row = (name: string, samples: number[], warm: number[]): BenchRow => ({
-        name,
-        measured: Number(percentile(samples, 95).toFixed(1)),
-        unit: 'ms p95',
-        budget: { max: 16.7 },
-        detail: `main-thread work per update, ${samples.length} updates after ${warm.length} unmeasured ones (those took ${warm.map((ms) => ms.toFixed(0)).join(', ')} ms), median ${median(samples).toFixed(1)} ms`,
-      });
       return [
-        row(`${FRAMES}-frame timeline: seek (click)`, seek, seekWarm),
-        row(`${FRAMES}-frame timeline: scrub (drag)`, scrub, scrubWarm),
+        frameBudgetRow(`${FRAMES}-frame timeline: seek (click)`, seek, seekWarm),
+        frameBudgetRow(`${FRAMES}-frame timeline: scrub (drag)`, scrub, scrubWarm),
       ];
     });
   });

@@ -9,14 +9,13 @@
  * so the view has matched pairs, changed labels and boxes only one side found.
  */
 import sharp from 'sharp';
-import { percentile, taskMs, twoFrames, withApp } from '../app-support';
-import { firstVersion, median, type BenchRow } from '../support';
+import { frameBudgetRow, hoverAndThreshold, withApp } from '../app-support';
+import { firstVersion, type BenchRow } from '../support';
 import { manyBoxesResponse } from './app-boxes';
 
 const BOXES = 2_000;
 /** Of B's boxes, this many are its own (not in A). */
 const B_ONLY = 200;
-const STEPS = 60;
 const WORKFLOW = 'General-Detection';
 const PICTURE = '/bench-compare-scene.png';
 
@@ -92,43 +91,14 @@ export async function compareBoxes(engineUrl: string): Promise<BenchRow[]> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 
-    // Hover: the pointer walks across A's picture; each box it enters lights its partner in B
-    // and their row in the change list.
+    // The pointer walks across A's picture (each box it enters lights its partner in B and their
+    // row in the change list); then the threshold steps, on both sides at once.
     const rect = await svgA.boundingBox();
     if (!rect) throw new Error('no box overlay');
-    const hover: number[] = [];
-    for (let i = 0; i < STEPS; i++) {
-      const before = await taskMs(cdp);
-      await page.mouse.move(
-        rect.x + (((i * 37) % 100) / 100) * rect.width,
-        rect.y + (((i * 53) % 100) / 100) * rect.height,
-      );
-      await twoFrames(page);
-      hover.push((await taskMs(cdp)) - before);
-    }
-    await page.mouse.move(0, 0);
-
-    // Threshold: the slider steps up and down, hiding and showing thousands of boxes on both sides.
-    const slider = page.getByRole('slider', { name: 'Threshold' }).first();
-    const threshold: number[] = [];
-    for (let i = 0; i < STEPS; i++) {
-      const value = ((i * 7) % 20) / 20;
-      const before = await taskMs(cdp);
-      await slider.fill(String(value));
-      await twoFrames(page);
-      threshold.push((await taskMs(cdp)) - before);
-    }
-
-    const row = (name: string, samples: number[]): BenchRow => ({
-      name,
-      measured: Number(percentile(samples, 95).toFixed(1)),
-      unit: 'ms p95',
-      budget: { max: 16.7 },
-      detail: `main-thread work per update, ${samples.length} updates, median ${median(samples).toFixed(1)} ms`,
-    });
+    const { hover, threshold } = await hoverAndThreshold(cdp, page, rect);
     return [
-      row(`compare, ${BOXES} boxes per side: hover`, hover),
-      row(`compare, ${BOXES} boxes per side: threshold change`, threshold),
+      frameBudgetRow(`compare, ${BOXES} boxes per side: hover`, hover),
+      frameBudgetRow(`compare, ${BOXES} boxes per side: threshold change`, threshold),
     ];
   });
 }
