@@ -247,6 +247,36 @@ test.describe('every output kind, in both themes', () => {
       lens.node('face-sentiment').getByRole('img', { name: 'Region boxes' }).locator('[aria-label^="Box "]'),
     ).toHaveCount(5);
     await expectAccessibleInBothThemes(lens, 'crops and per-region concepts');
+
+    // A hovered box lights up its row; the highlighted row is read in both themes too.
+    const sentiment = lens.node('face-sentiment');
+    await sentiment.getByRole('img', { name: 'Region boxes' }).locator('[aria-label^="Box "]').nth(1).hover();
+    await expect(
+      sentiment.getByRole('list', { name: 'Regions' }).locator('[data-highlighted="true"]'),
+    ).toHaveCount(1);
+    await expectAccessibleInBothThemes(lens, 'a highlighted region row');
+    await expect(
+      sentiment.getByRole('list', { name: 'Regions' }).locator('[data-highlighted="true"]'),
+    ).toHaveCount(1);
+
+    // `j` shows every node's raw JSON.
+    await lens.page.mouse.move(0, 0);
+    await lens.page.keyboard.press('j');
+    await expect(sentiment.locator('pre')).toContainText('"regions"');
+    await expectAccessibleInBothThemes(lens, 'the raw JSON of every node');
+  });
+
+  test('a detector with a class switched off, then every box under the threshold', async ({ lens }) => {
+    await lens.open('General-Detection');
+    await lens.pickFile(jpeg('table.jpg', await manAtTable()));
+    const detect = lens.node('detect');
+    const overlay = detect.getByRole('img', { name: 'Region boxes' });
+    await expect(overlay).not.toHaveAttribute('data-box-count', '0');
+    await detect.getByRole('group', { name: 'Legend' }).getByRole('checkbox', { name: 'person' }).uncheck();
+    await expectAccessibleInBothThemes(lens, 'a legend with a class switched off');
+    await lens.page.getByRole('slider', { name: 'Threshold' }).fill('0.99');
+    await expect(overlay).toHaveAttribute('data-box-count', '0');
+    await expectAccessibleInBothThemes(lens, 'detections all under the threshold');
   });
 
   test('an output image', async ({ lens }) => {

@@ -114,7 +114,7 @@ export function OutputSection({
               <StatusFailure status={status} what="This node" />
             )
           ) : null}
-          {showRaw ? <RawJson id={rawId} value={output} /> : null}
+          {showRaw ? <RawJson id={rawId} value={output} name={pairTitle(pair)} /> : null}
           {/* A failed node's empty data says nothing its status has not said. */}
           {output.data && !(failed && outputKinds(output.data).length === 0) ? (
             <DataView data={output.data} media={media} related={related} name={pairTitle(pair)} />

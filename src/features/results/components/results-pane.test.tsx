@@ -143,7 +143,10 @@ describe('ResultsPane', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(spanish.querySelector('pre')).toHaveTextContent('"raw": "VENDIDO');
+    // A named region a keyboard can focus, so it can also scroll it.
+    const raw = within(spanish).getByRole('region', { name: 'Raw JSON of translate-spa' });
+    expect(raw).toHaveTextContent('"raw": "VENDIDO');
+    expect(raw).toHaveAttribute('tabindex', '0');
   });
 
   it('shows a failed node’s status with its details, and an input’s own failure', async () => {

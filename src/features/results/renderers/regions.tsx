@@ -276,7 +276,7 @@ function RegionRow({
             {hasText ? nested?.text?.raw || '(empty text)' : item.name}
           </span>{' '}
           {item.score !== undefined ? (
-            <span className="shrink-0 text-xs text-slate-500 tabular-nums">{formatScore(item.score)}</span>
+            <span className="shrink-0 text-xs text-slate-600 tabular-nums">{formatScore(item.score)}</span>
           ) : null}
         </div>
         {chips.length > 0 ? (
