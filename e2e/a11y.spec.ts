@@ -312,6 +312,17 @@ test.describe('every output kind, in both themes', () => {
     }
   });
 
+  test('a node whose model is not deployed, beside the nodes that ran', async ({ lens }) => {
+    // No LLM endpoint is configured for the suite's engine, so the generation node answers 21353.
+    await lens.open('text-generation');
+    await runText(lens, 'Why is the sky blue?');
+    await expect(lens.page.getByRole('note', { name: 'Model not deployed' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(lens.page.getByText('Ok', { exact: true }).first()).toBeVisible();
+    await expectAccessibleInBothThemes(lens, 'a not-deployed node');
+  });
+
   test('a batch of two texts: the Inputs list, embeddings and clusters', async ({ lens }) => {
     await lens.open('Language-Understanding');
     await lens.versionPicker.selectOption({ index: 1 });
@@ -356,6 +367,59 @@ test.describe('every output kind, in both themes', () => {
     await expect(ocr.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('aria-valuemax', '2');
     await expect(ocr.getByRole('heading', { name: 'Frame 0 at 0.5 s' })).toBeVisible();
     await expectAccessibleInBothThemes(lens, 'the video player');
+  });
+});
+
+/** Turns on Compare versions and waits until version B is chosen. */
+async function startComparing(lens: LensPage) {
+  await lens.page.getByRole('button', { name: 'Compare versions' }).click();
+  await expect(
+    lens.page.getByRole('combobox', { name: 'Version B' }).locator('option').first(),
+  ).toBeAttached();
+}
+
+const bothAnswered = (lens: LensPage) =>
+  expect(lens.page.getByText(/Answered in/)).toHaveCount(2, { timeout: 60_000 });
+
+// The compare view of the kinds the detector and OCR compare tests above leave out.
+test.describe('more compare views, in both themes', () => {
+  test('masks: the agreement table', async ({ lens }) => {
+    await lens.open('Person-Segmentation');
+    await startComparing(lens);
+    await lens.pickFile(jpeg('table.jpg', await manAtTable()));
+    await expect(lens.dialog).toBeHidden();
+    await bothAnswered(lens);
+    await expect(lens.page.getByRole('table', { name: 'Mask agreement' })).toBeVisible({ timeout: 60_000 });
+    await expectAccessibleInBothThemes(lens, 'the compare view of masks');
+  });
+
+  test('concepts of a text, in two versions with different nodes', async ({ lens }) => {
+    await lens.open('text-classifier');
+    await startComparing(lens);
+    await runText(lens, 'I love this wonderful, happy day. Everything is great!');
+    await bothAnswered(lens);
+    await expect(lens.node('sentiment').getByRole('table', { name: 'Concept changes' })).toBeVisible();
+    await expect(lens.node('language').getByRole('meter').first()).toBeVisible();
+    await expectAccessibleInBothThemes(lens, 'the compare view of concepts');
+  });
+
+  test('the frames of a video', async ({ lens }) => {
+    const clip = await countingClip({ seconds: 3 });
+    await lens.open('Video-OCR');
+    await startComparing(lens);
+    await lens.tryButton.click();
+    await lens.dialog
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'count.mp4', mimeType: 'video/mp4', buffer: clip });
+    await lens.dialog.getByRole('button', { name: 'Run video' }).click();
+    await expect(lens.dialog).toBeHidden({ timeout: 60_000 });
+    await bothAnswered(lens);
+    await expect(
+      lens.page.getByRole('group', { name: /^Frames of .*, version A against B$/ }).first(),
+    ).toBeVisible({
+      timeout: 60_000,
+    });
+    await expectAccessibleInBothThemes(lens, 'the compare view of video frames');
   });
 });
 
