@@ -206,6 +206,14 @@ test.describe('every output kind, in both themes', () => {
         await expectAccessible(lens, `the try modal's ${name} tab (${value} theme)`, { soft: true });
       }
       await lens.dialog.getByRole('tab', { name: names[0] }).click();
+      // A file the workflow cannot take: the modal says so in an alert before sending anything.
+      await lens.dialog
+        .getByLabel('Choose a file')
+        .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+      await expect(lens.dialog.getByRole('alert')).toContainText('notes.txt');
+      await expectAccessible(lens, `the try modal's alert for a refused file (${value} theme)`, {
+        soft: true,
+      });
       await lens.dialog
         .getByLabel('Choose a file')
         .setInputFiles({ name: 'count.mp4', mimeType: 'video/mp4', buffer: clip });
@@ -367,6 +375,13 @@ test.describe('every output kind, in both themes', () => {
     await expect(ocr.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('aria-valuemax', '2');
     await expect(ocr.getByRole('heading', { name: 'Frame 0 at 0.5 s' })).toBeVisible();
     await expectAccessibleInBothThemes(lens, 'the video player');
+
+    // A keyboard step along the timeline: the focused slider, the next frame and its boxes.
+    const timeline = ocr.getByRole('slider', { name: 'Timeline' });
+    await timeline.focus();
+    await timeline.press('ArrowRight');
+    await expect(ocr.getByRole('heading', { name: 'Frame 1 at 1.5 s' })).toBeVisible();
+    await expectAccessibleInBothThemes(lens, 'the video player on its second frame');
   });
 });
 
@@ -401,6 +416,24 @@ test.describe('more compare views, in both themes', () => {
     await expect(lens.node('sentiment').getByRole('table', { name: 'Concept changes' })).toBeVisible();
     await expect(lens.node('language').getByRole('meter').first()).toBeVisible();
     await expectAccessibleInBothThemes(lens, 'the compare view of concepts');
+  });
+
+  test('speech from a text, in two versions', async ({ lens }) => {
+    await lens.open('text-to-audio');
+    await startComparing(lens);
+    await runText(lens, 'Hello from Workflow Lens.');
+    await bothAnswered(lens);
+    await expect(lens.node('speak').getByRole('group', { name: 'Which version plays' })).toBeVisible();
+    await expectAccessibleInBothThemes(lens, 'the compare view of audio');
+  });
+
+  test('embeddings and clusters of a text, in two versions', async ({ lens }) => {
+    await lens.open('Language-Understanding');
+    await startComparing(lens);
+    await runText(lens, 'Whisk the eggs with flour and sugar, then bake the cake in the oven.');
+    await bothAnswered(lens);
+    await expect(lens.page.locator('[data-pair-section]').first()).toBeVisible({ timeout: 60_000 });
+    await expectAccessibleInBothThemes(lens, 'the compare view of embeddings and clusters');
   });
 
   test('the frames of a video', async ({ lens }) => {
