@@ -7,7 +7,9 @@ import { expect, test, type LensPage } from './support/lens';
 
 /** No serious or critical WCAG 2 A/AA violation on what is on screen now; the report names each. */
 async function expectAccessible(lens: LensPage, what: string, { soft = false } = {}) {
-  const results = await new AxeBuilder({ page: lens.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const results = await new AxeBuilder({ page: lens.page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking.map(
     (v) =>

@@ -68,17 +68,27 @@ export function BatchList({
                   : 'border-slate-200 hover:border-slate-300 hover:bg-slate-50',
               )}
             >
-              <Thumbnail summary={item.summary} />
-              <span className="flex min-w-0 flex-1 flex-col gap-0.5">
-                <span className="flex items-center justify-between gap-2">
-                  <span className="shrink-0 text-[11px] font-medium text-slate-500">Input {index + 1}</span>
-                  {item.status ? <ListStatus status={item.status} /> : null}
-                </span>
-                <span className="truncate text-xs text-slate-800" title={item.summary.label}>
+              <Thumbnail summary={item.summary} />{' '}
+              {/* In the order the name says it (WCAG 2.5.3, label in name); the grid puts the status
+                  top right. The spaces keep the words apart for a speech-input user too. */}
+              <span className="grid min-w-0 flex-1 grid-cols-[auto_minmax(0,1fr)] items-center gap-x-2 gap-y-0.5">
+                <span className="col-start-1 row-start-1 text-[11px] font-medium text-slate-500">
+                  Input {index + 1}
+                </span>{' '}
+                <span className="col-span-2 truncate text-xs text-slate-800" title={item.summary.label}>
                   {item.summary.label}
-                </span>
+                </span>{' '}
                 {item.summary.caption ? (
-                  <span className="truncate text-[11px] text-slate-500 italic">“{item.summary.caption}”</span>
+                  <>
+                    <span className="col-span-2 truncate text-[11px] text-slate-500 italic">
+                      “{item.summary.caption}”
+                    </span>{' '}
+                  </>
+                ) : null}
+                {item.status ? (
+                  <span className="col-start-2 row-start-1 flex min-w-0 justify-end">
+                    <ListStatus status={item.status} />
+                  </span>
                 ) : null}
               </span>
             </button>
@@ -92,7 +102,7 @@ export function BatchList({
 /** "Input 2: sign.png, Input could not be decoded (30300)": the parts the eye reads, in words. */
 export function itemName(item: BatchItem, index: number): string {
   const parts = [`Input ${index + 1}: ${item.summary.label}`];
-  if (item.summary.caption) parts.push(`caption “${item.summary.caption}”`);
+  if (item.summary.caption) parts.push(`“${item.summary.caption}”`);
   const status = item.status;
   if (status) {
     const description = status.description || describeStatus(status.code);
@@ -139,12 +149,12 @@ function Thumbnail({ summary }: { summary: InputSummary }) {
       />
     );
   }
+  // Drawn as generated content, not text: the button's visible text is then only what its name says.
   return (
     <span
       aria-hidden
-      className="flex size-10 shrink-0 items-center justify-center rounded-md bg-slate-100 text-xs font-semibold text-slate-600"
-    >
-      {KIND_GLYPH[summary.kind]}
-    </span>
+      data-glyph={KIND_GLYPH[summary.kind]}
+      className="flex size-10 shrink-0 items-center justify-center rounded-md bg-slate-100 text-xs font-semibold text-slate-600 before:content-[attr(data-glyph)]"
+    />
   );
 }
