@@ -5,7 +5,7 @@ import { renderSign } from './support/media';
 import { spokenWav } from './support/speech';
 import { expect, test, type LensPage } from './support/lens';
 
-/** No serious or critical WCAG 2 A/AA violation on what is on screen now; the report names each. */
+/** No serious or critical WCAG 2.0, 2.1 or 2.2 A/AA violation on what is on screen now; the report names each. */
 async function expectAccessible(lens: LensPage, what: string, { soft = false } = {}) {
   const results = await new AxeBuilder({ page: lens.page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
