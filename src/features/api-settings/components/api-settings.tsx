@@ -25,8 +25,9 @@ export function ApiSettings({
   const panelId = useId();
   return (
     <div className="relative flex flex-wrap items-center gap-2 text-sm">
-      <Badge tone={config.mode === 'local' ? 'success' : 'info'} aria-label={`API: ${describeApi(config)}`}>
+      <Badge tone={config.mode === 'local' ? 'success' : 'info'}>
         <span aria-hidden className="size-1.5 rounded-full bg-current" />
+        <span className="sr-only">API: </span>
         {describeApi(config)}
       </Badge>
       <span className="text-slate-500">
