@@ -48,6 +48,7 @@ import {
 } from '@/features/compare/components/types';
 import { DataCompare, SideBySide } from '@/features/compare/components/data-compare';
 import { CompareFrameContext } from '@/features/compare/components/frame-context';
+import { ColumnHeaders } from '@/components/ui/table';
 
 export interface CompareSide {
   versionId: string | undefined;
@@ -342,26 +343,17 @@ function PairList({ pairs }: { pairs: readonly ComparedPair[] }) {
       <CardBody className="overflow-x-auto p-0">
         <table className="w-full text-left text-sm" aria-label="Node changes">
           <thead className="border-b border-slate-200 text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Node
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Change
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                What changed
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Output
-              </th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">
-                Time A
-              </th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">
-                Time B
-              </th>
-            </tr>
+            <ColumnHeaders
+              columns={[
+                { label: 'Node' },
+                { label: 'Change' },
+                { label: 'What changed' },
+                { label: 'Output' },
+                { label: 'Time A', align: 'right' },
+                { label: 'Time B', align: 'right' },
+              ]}
+              cellClassName="px-4 py-2"
+            />
           </thead>
           <tbody>
             {pairs.map((pair) => (

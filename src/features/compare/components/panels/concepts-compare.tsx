@@ -12,6 +12,7 @@ import { changedConceptRows, diffConcepts, type ConceptRow } from '@/features/co
 import { useViewState } from '@/features/results/state/view-state';
 import type { DataCompareProps } from '@/features/compare/components/types';
 import { useCompareThreshold } from '@/features/compare/components/panels/compare-threshold';
+import { ColumnHeaders } from '@/components/ui/table';
 
 const LIMIT = 20;
 
@@ -108,20 +109,14 @@ export function ConceptsCompare({ dataA, dataB }: DataCompareProps) {
                   Threshold
                 </th>
               </tr>
-              <tr>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  Rank A
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  Value A
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  Rank B
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  Value B
-                </th>
-              </tr>
+              <ColumnHeaders
+                columns={[
+                  { label: 'Rank A', align: 'right' },
+                  { label: 'Value A', align: 'right' },
+                  { label: 'Rank B', align: 'right' },
+                  { label: 'Value B', align: 'right' },
+                ]}
+              />
             </thead>
             <tbody>
               {shown.map((row) => (

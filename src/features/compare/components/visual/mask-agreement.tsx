@@ -8,6 +8,7 @@ import { formatScore } from '@/lib/format';
 import type { ClassMaskDiff } from '@/features/compare/lib/diff-masks';
 import type { MaskDiffState } from '@/features/compare/components/visual/use-mask-diff';
 import { DISAGREEMENT_COLORS, paintDisagreement } from '@/features/compare/components/visual/mask-compare';
+import { ColumnHeaders } from '@/components/ui/table';
 
 const PRESENCE: Record<ClassMaskDiff['presence'], string> = {
   both: 'both',
@@ -49,23 +50,15 @@ export function MaskAgreement({
         <table className="w-full max-w-xl text-sm tabular-nums">
           <caption className="text-left text-xs font-semibold text-slate-600">Mask agreement</caption>
           <thead className="text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="px-2 py-1 text-left font-medium">
-                Class
-              </th>
-              <th scope="col" className="px-2 py-1 text-left font-medium">
-                Found in
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                IoU
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                Only A
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                Only B
-              </th>
-            </tr>
+            <ColumnHeaders
+              columns={[
+                { label: 'Class' },
+                { label: 'Found in' },
+                { label: 'IoU', align: 'right' },
+                { label: 'Only A', align: 'right' },
+                { label: 'Only B', align: 'right' },
+              ]}
+            />
           </thead>
           <tbody>
             {state.classes.map((row) => {
