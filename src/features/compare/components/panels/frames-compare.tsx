@@ -35,6 +35,7 @@ import { formatFrameTime, nearestFrame } from '@/features/results/lib/frames';
 import type { BaseMedia } from '@/features/results/renderers/types';
 import type { CompareViewSettings } from '@/features/compare/components/types';
 import { useCompareThreshold } from '@/features/compare/components/panels/compare-threshold';
+import { useClientWidth } from '@/lib/use-client-width';
 
 export interface FramesCompareProps {
   framesA: readonly Frame[] | undefined;
@@ -244,16 +245,7 @@ const DisagreementStrip = memo(function DisagreementStrip({
   spans: readonly [number, number][];
   count: number;
 }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const canvas = ref.current;
-    if (!canvas || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(canvas.clientWidth));
-    observer.observe(canvas);
-    return () => observer.disconnect();
-  }, []);
+  const [ref, width] = useClientWidth<HTMLCanvasElement>();
 
   useEffect(() => {
     const canvas = ref.current;
@@ -274,7 +266,7 @@ const DisagreementStrip = memo(function DisagreementStrip({
       context.fillRect(rect.x, 0, rect.width, size.height);
     }
     canvas.dataset.rendered = 'true';
-  }, [spans, count, width]);
+  }, [ref, spans, count, width]);
 
   return (
     <canvas

@@ -15,6 +15,7 @@ import {
   type FrameEntry,
   type FrameSummary,
 } from '@/features/results/lib/frames';
+import { useClientWidth } from '@/lib/use-client-width';
 
 const HEIGHT_CSS_PX = 36;
 const BASELINE = '#cbd5e1';
@@ -117,18 +118,9 @@ export function FrameTimeline({
  * the strip, and 6,000 marks need not be looked at again for that.
  */
 const TimelineMarks = memo(function TimelineMarks({ summaries }: { summaries: readonly FrameSummary[] }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(0);
+  const [ref, width] = useClientWidth<HTMLCanvasElement>();
   const levels = useMemo(() => markLevels(summaries), [summaries]);
   const colors = useMemo(() => summaries.map((summary) => summary.color), [summaries]);
-
-  useEffect(() => {
-    const canvas = ref.current;
-    if (!canvas || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(canvas.clientWidth));
-    observer.observe(canvas);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -143,7 +135,7 @@ const TimelineMarks = memo(function TimelineMarks({ summaries }: { summaries: re
     if (!context) return;
     context.clearRect(0, 0, size.width, size.height);
     replay(context, timelineCommands(timelineBars(levels, colors, size), size, BASELINE), () => undefined);
-  }, [levels, colors, width]);
+  }, [ref, levels, colors, width]);
 
   return <canvas ref={ref} aria-hidden="true" className="pointer-events-none absolute inset-0 size-full" />;
 });

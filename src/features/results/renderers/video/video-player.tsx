@@ -38,17 +38,8 @@ import {
   type Playhead,
 } from '@/features/results/renderers/video/playhead';
 import { useVideoSync } from '@/features/results/renderers/video/use-video-sync';
+import { isTypingTarget } from '@/lib/shortcuts';
 
-/** Targets where keys belong to typing, not to the player. */
-function isTyping(target: EventTarget): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    target.isContentEditable
-  );
-}
 
 /** Space on a button presses that button. */
 function isPressable(target: EventTarget): boolean {
@@ -172,7 +163,7 @@ export function VideoPlayer({
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
     const onTimeline = event.target instanceof HTMLElement && event.target.getAttribute('role') === 'slider';
     switch (event.key) {
       case 'ArrowRight':
