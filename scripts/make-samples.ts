@@ -9,13 +9,14 @@
  * The outputs are committed; src/features/recent-inputs/samples.ts lists them.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { faceStrip } from '../engine/vision/testing/fixtures';
+import { inTempDir } from '../engine/video/test-clips';
+import { spokenWav } from '../e2e/support/speech';
 
 const run = promisify(execFile);
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public', 'samples');
@@ -24,14 +25,6 @@ const MAX_BYTES = 200 * 1024;
 export const SENTENCE = 'I love how fast this workflow runs, but the results were terrible yesterday.';
 const SPOKEN = 'The weather is lovely today, and I am very happy.';
 
-async function inTemp<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lens-samples-'));
-  try {
-    return await work(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /** Dark capitals on a cream board: two lines, large enough for OCR to read exactly. */
 async function sign(): Promise<Buffer> {
@@ -51,7 +44,7 @@ function digitFrame(digit: number): Promise<Buffer> {
 
 /** Four seconds at 10 fps; second s shows the digit s+1. `+faststart` so a browser plays it from a URL at once. */
 async function clip(): Promise<Buffer> {
-  return inTemp(async (dir) => {
+  return inTempDir(async (dir) => {
     for (let second = 0; second < 4; second++) {
       await writeFile(path.join(dir, `digit${second}.png`), await digitFrame(second + 1));
     }
@@ -91,26 +84,12 @@ async function clip(): Promise<Buffer> {
 }
 
 async function spoken(): Promise<Buffer> {
-  return inTemp(async (dir) => {
-    const raw = path.join(dir, 'raw.wav');
-    const out = path.join(dir, 'spoken.wav');
-    await run('flite', ['-voice', 'slt', '-t', SPOKEN, '-o', raw]);
-    await run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-i',
-      raw,
-      '-ar',
-      '16000',
-      '-ac',
-      '1',
-      '-c:a',
-      'pcm_s16le',
-      out,
-    ]);
-    return readFile(out);
-  });
+  const speech = await spokenWav(SPOKEN, { padSeconds: 0 });
+  try {
+    return speech.bytes;
+  } finally {
+    await speech.dispose();
+  }
 }
 
 async function face(): Promise<Buffer> {
