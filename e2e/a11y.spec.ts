@@ -53,15 +53,6 @@ async function expectAccessibleInBothThemes(lens: LensPage, what: string) {
   }
 }
 
-async function runText(lens: LensPage, text: string, { perLine = false } = {}) {
-  await lens.tryButton.click();
-  await lens.dialog.getByRole('tab', { name: 'Text' }).click();
-  await lens.dialog.getByRole('textbox', { name: 'Text' }).fill(text);
-  if (perLine) await lens.dialog.getByRole('checkbox', { name: 'One input per line' }).check();
-  await lens.dialog.getByRole('button', { name: 'Run' }).click();
-  await expect(lens.dialog).toBeHidden();
-}
-
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in the ${colorScheme} theme`, () => {
     test.use({ colorScheme });
@@ -159,7 +150,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('concepts of a text', async ({ lens }) => {
       await lens.open('text-classifier');
-      await runText(lens, 'I love this wonderful, happy day. Everything is great!');
+      await lens.runText('I love this wonderful, happy day. Everything is great!');
       await expect(lens.page.getByRole('meter').first()).toBeVisible();
       await expectAccessible(lens, 'text classification results');
     });
@@ -298,7 +289,7 @@ test.describe('every output kind, in both themes', () => {
 
   test('output audio and its waveform', async ({ lens }) => {
     await lens.open('text-to-audio');
-    await runText(lens, 'Hello from Workflow Lens.');
+    await lens.runText('Hello from Workflow Lens.');
     const speak = lens.node('speak');
     await expect(speak.getByLabel('Output audio')).toBeAttached();
     await expect(speak.getByRole('img', { name: 'Audio waveform' })).toBeVisible();
@@ -310,10 +301,7 @@ test.describe('every output kind, in both themes', () => {
     try {
       await lens.open('asr-sentiment');
       await lens.versionPicker.selectOption({ index: 1 });
-      await lens.tryButton.click();
-      await lens.dialog.getByRole('tab', { name: 'Audio' }).click();
-      await lens.dialog.getByLabel('Choose an audio file').setInputFiles(speech.file);
-      await expect(lens.dialog).toBeHidden({ timeout: 30_000 });
+      await lens.runAudioFile(speech.file);
       await expect(lens.node('audio-speech-recognition')).toContainText(/wonderful/i);
       await expect(lens.node('text-sentiment-classification').getByRole('meter').first()).toBeVisible();
       await expectAccessibleInBothThemes(lens, 'a transcript');
@@ -325,7 +313,7 @@ test.describe('every output kind, in both themes', () => {
   test('a node whose model is not deployed, beside the nodes that ran', async ({ lens }) => {
     // No LLM endpoint is configured for the suite's engine, so the generation node answers 21353.
     await lens.open('text-generation');
-    await runText(lens, 'Why is the sky blue?');
+    await lens.runText('Why is the sky blue?');
     await expect(lens.page.getByRole('note', { name: 'Model not deployed' })).toBeVisible({
       timeout: 30_000,
     });
@@ -336,8 +324,7 @@ test.describe('every output kind, in both themes', () => {
   test('a batch of two texts: the Inputs list, embeddings and clusters', async ({ lens }) => {
     await lens.open('Language-Understanding');
     await lens.versionPicker.selectOption({ index: 1 });
-    await runText(
-      lens,
+    await lens.runText(
       'Whisk the eggs with flour and sugar, then bake the cake in the oven.\nThe striker scored a goal and the football team won the match.',
       { perLine: true },
     );
@@ -413,7 +400,7 @@ test.describe('more compare views, in both themes', () => {
   test('concepts of a text, in two versions with different nodes', async ({ lens }) => {
     await lens.open('text-classifier');
     await startComparing(lens);
-    await runText(lens, 'I love this wonderful, happy day. Everything is great!');
+    await lens.runText('I love this wonderful, happy day. Everything is great!');
     await bothAnswered(lens);
     await expect(lens.node('sentiment').getByRole('table', { name: 'Concept changes' })).toBeVisible();
     await expect(lens.node('language').getByRole('meter').first()).toBeVisible();
@@ -423,7 +410,7 @@ test.describe('more compare views, in both themes', () => {
   test('speech from a text, in two versions', async ({ lens }) => {
     await lens.open('text-to-audio');
     await startComparing(lens);
-    await runText(lens, 'Hello from Workflow Lens.');
+    await lens.runText('Hello from Workflow Lens.');
     await bothAnswered(lens);
     await expect(lens.node('speak').getByRole('group', { name: 'Which version plays' })).toBeVisible();
     await expectAccessibleInBothThemes(lens, 'the compare view of audio');
@@ -432,7 +419,7 @@ test.describe('more compare views, in both themes', () => {
   test('embeddings and clusters of a text, in two versions', async ({ lens }) => {
     await lens.open('Language-Understanding');
     await startComparing(lens);
-    await runText(lens, 'Whisk the eggs with flour and sugar, then bake the cake in the oven.');
+    await lens.runText('Whisk the eggs with flour and sugar, then bake the cake in the oven.');
     await bothAnswered(lens);
     await expect(lens.page.locator('[data-pair-section]').first()).toBeVisible({ timeout: 60_000 });
     await expectAccessibleInBothThemes(lens, 'the compare view of embeddings and clusters');

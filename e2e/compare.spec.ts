@@ -123,16 +123,11 @@ test('Video-OCR: one scrubber drives both versions and the strip marks the frame
 
 test('summarization: three sentences vs one, as a word-level diff of the summaries', async ({ lens }) => {
   await startCompare(lens, 'summarization');
-  await lens.tryButton.click();
-  await lens.dialog.getByRole('tab', { name: 'Text' }).click();
-  await lens.dialog
-    .getByRole('textbox', { name: 'Text' })
-    .fill(
-      'The river flooded the old town in spring. Volunteers filled sandbags along the river for days. ' +
-        'The town council thanked the volunteers at a meeting. Rain stopped in May and the river went down. ' +
-        'The old town reopened its market in June.',
-    );
-  await lens.dialog.getByRole('button', { name: 'Run' }).click();
+  await lens.runText(
+    'The river flooded the old town in spring. Volunteers filled sandbags along the river for days. ' +
+      'The town council thanked the volunteers at a meeting. Rain stopped in May and the river went down. ' +
+      'The old town reopened its market in June.',
+  );
   await expect(pairRow(lens, 'summarize')).toContainText('param max_sentences 3 → 1');
   const summary = pairSection(lens, 'summarize');
   // B keeps one of A's three sentences: the other two are struck out, word by word.

@@ -2,15 +2,6 @@ import { renderSign } from './support/media';
 import { spokenWav } from './support/speech';
 import { expect, test, type LensPage } from './support/lens';
 
-async function runText(lens: LensPage, text: string, { perLine = false } = {}) {
-  await lens.tryButton.click();
-  await lens.dialog.getByRole('tab', { name: 'Text' }).click();
-  await lens.dialog.getByRole('textbox', { name: 'Text' }).fill(text);
-  if (perLine) await lens.dialog.getByRole('checkbox', { name: 'One input per line' }).check();
-  await lens.dialog.getByRole('button', { name: 'Run' }).click();
-  await expect(lens.dialog).toBeHidden();
-}
-
 /** The meters of a node's concepts, as {name: value}. */
 async function conceptValues(lens: LensPage, nodeId: string) {
   const meters = lens.node(nodeId).getByRole('meter');
@@ -24,7 +15,7 @@ async function conceptValues(lens: LensPage, nodeId: string) {
 test('a text gets sentiment concepts', async ({ lens }) => {
   await lens.open('text-classifier');
   await lens.versionPicker.selectOption({ index: 1 });
-  await runText(lens, 'I love this wonderful, happy day. Everything is great!');
+  await lens.runText('I love this wonderful, happy day. Everything is great!');
   const values = await conceptValues(lens, 'sentiment');
   expect(values.positive).toBeGreaterThan(values.negative ?? 0);
 });
@@ -32,8 +23,7 @@ test('a text gets sentiment concepts', async ({ lens }) => {
 test('two texts about different topics land in different clusters', async ({ lens }) => {
   await lens.open('Language-Understanding');
   await lens.versionPicker.selectOption({ index: 1 });
-  await runText(
-    lens,
+  await lens.runText(
     'Whisk the eggs with flour and sugar, then bake the cake in the oven.\nThe striker scored a goal and the football team won the match.',
     { perLine: true },
   );
@@ -56,7 +46,7 @@ test('two texts about different topics land in different clusters', async ({ len
 
 test('a text becomes speech that plays', async ({ lens }) => {
   await lens.open('text-to-audio');
-  await runText(lens, 'Hello from Workflow Lens.');
+  await lens.runText('Hello from Workflow Lens.');
   const audio = lens.node('speak').getByLabel('Output audio');
   await expect
     .poll(() => audio.evaluate((el: HTMLAudioElement) => (Number.isFinite(el.duration) ? el.duration : 0)))
@@ -68,10 +58,7 @@ test('a spoken sentence comes back as its words and a sentiment', async ({ lens 
   try {
     await lens.open('asr-sentiment');
     await lens.versionPicker.selectOption({ index: 1 });
-    await lens.tryButton.click();
-    await lens.dialog.getByRole('tab', { name: 'Audio' }).click();
-    await lens.dialog.getByLabel('Choose an audio file').setInputFiles(speech.file);
-    await expect(lens.dialog).toBeHidden({ timeout: 30_000 });
+    await lens.runAudioFile(speech.file);
     await expect(lens.node('audio-speech-recognition')).toContainText(/wonderful/i);
     await expect(lens.node('audio-speech-recognition')).toContainText(/today/i);
     await conceptValues(lens, 'text-sentiment-classification');

@@ -33,6 +33,24 @@ export class LensPage {
     await this.dialog.getByLabel('Choose a file').setInputFiles(file);
   }
 
+  /** Types a text in the modal's Text tab (one input per line if asked) and runs it. */
+  async runText(text: string, { perLine = false } = {}) {
+    await this.tryButton.click();
+    await this.dialog.getByRole('tab', { name: 'Text' }).click();
+    await this.dialog.getByRole('textbox', { name: 'Text' }).fill(text);
+    if (perLine) await this.dialog.getByRole('checkbox', { name: 'One input per line' }).check();
+    await this.dialog.getByRole('button', { name: 'Run' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  /** Picks an audio file (a path) in the modal's Audio tab; it runs at once. */
+  async runAudioFile(file: string) {
+    await this.tryButton.click();
+    await this.dialog.getByRole('tab', { name: 'Audio' }).click();
+    await this.dialog.getByLabel('Choose an audio file').setInputFiles(file);
+    await expect(this.dialog).toBeHidden({ timeout: 30_000 });
+  }
+
   /** Drops a file on the modal's dropzone with a real DataTransfer, as a drag from the desktop does. */
   async dropFile(file: { name: string; mimeType: string; buffer: Buffer }) {
     await this.tryButton.click();
